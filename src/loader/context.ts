@@ -12,7 +12,7 @@ export interface LoadOptions {
   projectName?: string;
   /** `--project-directory`; default: the directory of the first file. */
   projectDirectory?: string;
-  /** `--profile`, added to `COMPOSE_PROFILES`. */
+  /** `--profile`; when given, replaces `COMPOSE_PROFILES` (as in Compose). */
   profiles?: string[];
   /** `--env-file`, repeatable; replaces the project's `.env`. */
   envFiles?: string[];

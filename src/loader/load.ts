@@ -61,7 +61,9 @@ export function loadProject(opts: LoadOptions = {}): LoadResult {
   resolvePaths(merged, setup.projectDir, setup.env, diags);
   if (diags.hasErrors()) return done();
 
-  applyProfiles(merged, setup.profiles, diags);
+  // Nest paths of the services the active profiles disabled; the top-level ones matter to the
+  // reference checks (a `required: false` dependency may name one of them).
+  const disabled = applyProfiles(merged, setup.profiles, diags);
   const name = projectName(setup, merged, diags);
   if (diags.hasErrors() || name === undefined) return done();
 

@@ -27,6 +27,10 @@ export interface Service {
   environment?: Record<string, string | null>;
   env_file?: EnvFileRef[];
   ports?: PortConfig[];
+  /** Strings, as compose-go types them (`80`, `"3000-3005"`). */
+  expose?: string[];
+  /** Host name → addresses (compose-go's `HostsList`); the list form `host=ip` is canonicalized. */
+  extra_hosts?: Record<string, string[]>;
   volumes?: ServiceVolume[];
   /** `null` value: joined with no per-network options. */
   networks?: Record<string, ServiceNetwork | null>;

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite: the second command of the README, and what CI runs (.ci/run).
+# Installs what the tests need (Node deps, Debian's docker-compose 1.29 for the differential
+# tests), then type-checks, lints and runs every test. Fails loudly when a prerequisite is missing.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/bootstrap.sh
+
+if ! command -v docker-compose >/dev/null; then
+  log "installing Debian's docker-compose (reference for the differential tests)"
+  apt_install docker-compose
+fi
+
+log "type-checking"
+npm run --silent typecheck
+log "linting"
+npm run --silent lint
+log "running tests"
+npx vitest run "$@"

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { configCommand } from './commands/config.js';
+import { EXIT } from './exit-codes.js';
+import { addGlobalOptions, type GlobalOptions } from './global-options.js';
+import { useColor, type Io } from './io.js';
+
+/** The package version, read once from package.json (one source of truth). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Run the CLI with `argv` (without node and script) and return the exit code. The process is
+ * not exited here, so tests can call it in-process.
+ */
+export async function main(
+  argv: string[],
+  streams: { stdout: (s: string) => void; stderr: (s: string) => void } = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  },
+): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = addGlobalOptions(new Command('nestc'))
+    .description(
+      'Compile nested container topologies (Compose + x-nest) into a flat graph of sibling containers.',
+    )
+    .version(packageVersion(), '-v, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr })
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ nestc config                      # print the normalized model of ./compose.yaml\n  $ nestc -f ci/nest.yaml config --json\n\nDocs: docs/cli.md, docs/nestfile.md. Exit codes: 0 ok, 1 errors in the input, 64 usage, 70 bug.',
+    );
+
+  const io = (): Io => {
+    const g = program.opts<GlobalOptions>();
+    return {
+      stdout: streams.stdout,
+      stderr: streams.stderr,
+      json: g.json,
+      color: useColor(!g.color, process.env, Boolean(process.stderr.isTTY)),
+      cwd: process.cwd(),
+    };
+  };
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
+
+  for (const cmd of [configCommand(io, setExit)]) {
+    cmd.exitOverride().configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr });
+    program.addCommand(cmd);
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; a usage mistake with commander's message.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    streams.stderr(bugReport(e));
+    return EXIT.internal;
+  }
+  return exitCode;
+}
+
+/** The one message for exceptions: they are bugs, never the user's fault. */
+function bugReport(e: unknown): string {
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  return (
+    `internal error: this is a bug in nestc ${packageVersion()}, not a problem with your files.\n` +
+    `Please report it with the command you ran and the output below.\n\n${detail}\n`
+  );
+}
