@@ -20,7 +20,12 @@ if (process.argv[2] === '--child') {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const errors = res.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
   process.stdout.write(
-    JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, errors, services: Object.keys(res.project?.services ?? {}).length }),
+    JSON.stringify({
+      ms,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      errors,
+      services: Object.keys(res.project?.services ?? {}).length,
+    }),
   );
   process.exit(0);
 }
@@ -52,7 +57,11 @@ function aliasBomb() {
   for (let i = 1; i < 9; i++) {
     const p = String.fromCharCode(96 + i);
     const c = String.fromCharCode(97 + i);
-    l.push(`${c}: &${c} [${Array(9).fill('*' + p).join(',')}]`);
+    l.push(
+      `${c}: &${c} [${Array(9)
+        .fill('*' + p)
+        .join(',')}]`,
+    );
   }
   return l.join('\n') + '\nservices: {}\n';
 }
@@ -76,7 +85,13 @@ try {
     writeFileSync(file, text);
     const runs = [];
     for (let r = 0; r < rounds; r++) {
-      runs.push(JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8' })));
+      runs.push(
+        JSON.parse(
+          execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file], {
+            encoding: 'utf8',
+          }),
+        ),
+      );
     }
     const last = runs[runs.length - 1];
     rows.push({
@@ -85,10 +100,14 @@ try {
       'load ms (median)': median(runs.map((r) => r.ms)).toFixed(1),
       'load ms (min)': Math.min(...runs.map((r) => r.ms)).toFixed(1),
       'peak RSS MiB': median(runs.map((r) => r.maxRssMb)).toFixed(0),
-      result: last.errors.length ? `rejected: ${[...new Set(last.errors)].join(',')}` : `${last.services} services`,
+      result: last.errors.length
+        ? `rejected: ${[...new Set(last.errors)].join(',')}`
+        : `${last.services} services`,
     });
   }
-  console.log(`nestc load benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, ${rounds} rounds`);
+  console.log(
+    `nestc load benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, ${rounds} rounds`,
+  );
   console.table(rows);
 } finally {
   rmSync(dir, { recursive: true, force: true });

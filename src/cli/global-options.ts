@@ -17,9 +17,20 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 /** Register the global options on the root command; they may stand before or after a command. */
 export function addGlobalOptions(cmd: Command): Command {
   return cmd
-    .option('-f, --file <path>', 'Compose/nest file (repeatable; later files override earlier)', collect, [])
-    .option('-p, --project-name <name>', 'project name (default: name: in the file, else the directory)')
-    .option('--project-directory <dir>', 'directory relative paths resolve against (default: the first file\'s)')
+    .option(
+      '-f, --file <path>',
+      'Compose/nest file (repeatable; later files override earlier)',
+      collect,
+      [],
+    )
+    .option(
+      '-p, --project-name <name>',
+      'project name (default: name: in the file, else the directory)',
+    )
+    .option(
+      '--project-directory <dir>',
+      "directory relative paths resolve against (default: the first file's)",
+    )
     .option('--profile <name>', 'activate a profile (repeatable)', collect, [])
     .option('--env-file <path>', 'environment file instead of .env (repeatable)', collect, [])
     .option('--json', 'print diagnostics (and results) as JSON', false)
@@ -27,7 +38,11 @@ export function addGlobalOptions(cmd: Command): Command {
 }
 
 /** The loader's options from the parsed command line; the environment fills the rest. */
-export function loadOptionsFrom(g: GlobalOptions, cwd: string, env: NodeJS.ProcessEnv): LoadOptions {
+export function loadOptionsFrom(
+  g: GlobalOptions,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): LoadOptions {
   return {
     cwd,
     env,

@@ -12,79 +12,141 @@ import type { SourceLoc } from '../diag/diagnostic.js';
  * Stages that replace a value in place keep its position; stages that build new containers copy
  * positions with `copyLocations` / `cloneLocated`.
  */
-const VALUE_LOCS = new WeakMap<object, Map<PropertyKey, SourceLoc>>();
-const KEY_LOCS = new WeakMap<object, Map<PropertyKey, SourceLoc>>();
-const SELF_LOCS = new WeakMap<object, SourceLoc>();
+/**
+ * The positions of one container, in a hidden (non-enumerable, symbol-keyed) property of the
+ * container itself. Not a WeakMap of Maps: with hundreds of thousands of containers, weak tables
+ * and per-container Maps made position bookkeeping cost more than parsing. A sequence keeps an
+ * array of positions by index; a mapping keeps a plain object with the same keys as itself,
+ * which V8 lays out with the same hidden classes as the data. The hidden property is invisible
+ * to `Object.keys`, spread, `JSON.stringify` and ajv, so plain data stays plain, and a copy made
+ * by spread simply has no positions, as a derived value should.
+ */
+class Meta {
+  /** Where the container itself was written. */
+  self: SourceLoc | undefined = undefined;
+  /** Where the value at each index (sequence) or key (mapping) was written. */
+  values: SourceLoc[] | Record<string, SourceLoc> | undefined = undefined;
+  /** Where each mapping key token was written. */
+  keys: Record<string, SourceLoc> | undefined = undefined;
+  directives: Map<PropertyKey, MergeDirective> | undefined = undefined;
+}
 
-/** `!reset` / `!override` written on the value at a key (compose-spec merge rules). */
-export type MergeDirective = 'reset' | 'override';
-const DIRECTIVES = new WeakMap<object, Map<PropertyKey, MergeDirective>>();
+const META: unique symbol = Symbol('nestc.locations');
 
-export type PathSegment = string | number;
+type WithMeta = { [META]?: Meta };
 
-function tableFor(
-  table: WeakMap<object, Map<PropertyKey, SourceLoc>>,
-  container: object,
-): Map<PropertyKey, SourceLoc> {
-  let m = table.get(container);
+function metaOf(container: object): Meta | undefined {
+  return (container as WithMeta)[META];
+}
+
+function meta(container: object): Meta {
+  let m = (container as WithMeta)[META];
   if (!m) {
-    m = new Map();
-    table.set(container, m);
+    m = new Meta();
+    Object.defineProperty(container, META, { value: m, enumerable: false, writable: true });
   }
   return m;
 }
 
+type Table = SourceLoc[] | Record<string, SourceLoc>;
+
+function tableGet(t: Table | undefined, key: PropertyKey): SourceLoc | undefined {
+  if (!t) return undefined;
+  if (Array.isArray(t)) return typeof key === 'number' ? t[key] : undefined;
+  const k = key as string;
+  return Object.hasOwn(t, k) ? t[k] : undefined;
+}
+
+function tableSet(t: Table, key: PropertyKey, loc: SourceLoc): void {
+  if (Array.isArray(t)) {
+    if (typeof key === 'number') t[key] = loc;
+    return;
+  }
+  const k = String(key);
+  if (k === '__proto__') {
+    Object.defineProperty(t, k, {
+      value: loc,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    t[k] = loc;
+  }
+}
+
+function newTable(container: object): Table {
+  return Array.isArray(container) ? [] : {};
+}
+
+function* tableEntries(t: Table | undefined): Generator<[PropertyKey, SourceLoc]> {
+  if (!t) return;
+  if (Array.isArray(t)) {
+    for (let i = 0; i < t.length; i++) if (t[i]) yield [i, t[i] as SourceLoc];
+  } else {
+    for (const k of Object.keys(t)) yield [k, t[k] as SourceLoc];
+  }
+}
+
+/** `!reset` / `!override` written on the value at a key (compose-spec merge rules). */
+export type MergeDirective = 'reset' | 'override';
+
+export type PathSegment = string | number;
+
 /** Record where the value at `container[key]` was written. */
 export function setLoc(container: object, key: PropertyKey, loc: SourceLoc): void {
-  tableFor(VALUE_LOCS, container).set(key, loc);
+  const m = meta(container);
+  tableSet((m.values ??= newTable(container)), key, loc);
   const v = (container as Record<PropertyKey, unknown>)[key];
-  if (v !== null && typeof v === 'object' && !SELF_LOCS.has(v)) SELF_LOCS.set(v, loc);
+  if (v !== null && typeof v === 'object') {
+    const vm = meta(v);
+    vm.self ??= loc;
+  }
 }
 
 /** Where the value at `container[key]` was written, if it was. */
 export function getLoc(container: object, key: PropertyKey): SourceLoc | undefined {
-  return VALUE_LOCS.get(container)?.get(key);
+  return tableGet(metaOf(container)?.values, key);
 }
 
 /** Record where the key token of a mapping entry was written (for "unknown key" errors). */
 export function setKeyLoc(container: object, key: PropertyKey, loc: SourceLoc): void {
-  tableFor(KEY_LOCS, container).set(key, loc);
+  const m = meta(container);
+  tableSet((m.keys ??= {}), key, loc);
 }
 
 export function getKeyLoc(container: object, key: PropertyKey): SourceLoc | undefined {
-  return KEY_LOCS.get(container)?.get(key) ?? VALUE_LOCS.get(container)?.get(key);
+  const m = metaOf(container);
+  if (!m) return undefined;
+  return tableGet(m.keys, key) ?? tableGet(m.values, key);
 }
 
-/** Where a container (mapping or sequence) itself was written. */
+/** Record where a container (mapping or sequence) itself was written. */
 export function setSelfLoc(container: object, loc: SourceLoc): void {
-  SELF_LOCS.set(container, loc);
+  meta(container).self = loc;
 }
 
 export function getSelfLoc(container: object): SourceLoc | undefined {
-  return SELF_LOCS.get(container);
+  return metaOf(container)?.self;
 }
 
 /** True when the user wrote `container[key]`; false when nestc defaulted or derived it. */
 export function isWritten(container: object, key: PropertyKey): boolean {
-  return VALUE_LOCS.get(container)?.has(key) ?? false;
+  return tableGet(metaOf(container)?.values, key) !== undefined;
 }
 
 export function setDirective(container: object, key: PropertyKey, d: MergeDirective): void {
-  let m = DIRECTIVES.get(container);
-  if (!m) {
-    m = new Map();
-    DIRECTIVES.set(container, m);
-  }
-  m.set(key, d);
+  const m = meta(container);
+  (m.directives ??= new Map()).set(key, d);
 }
 
 export function getDirective(container: object, key: PropertyKey): MergeDirective | undefined {
-  return DIRECTIVES.get(container)?.get(key);
+  return metaOf(container)?.directives?.get(key);
 }
 
 /** All keys of `container` that carry a directive (a `!reset` key is absent from the object). */
 export function directiveKeys(container: object): [PropertyKey, MergeDirective][] {
-  return [...(DIRECTIVES.get(container)?.entries() ?? [])];
+  return [...(metaOf(container)?.directives?.entries() ?? [])];
 }
 
 /**
@@ -99,7 +161,7 @@ export function locAt(
   preferKey = false,
 ): SourceLoc | undefined {
   let best: SourceLoc | undefined =
-    root !== null && typeof root === 'object' ? SELF_LOCS.get(root) : undefined;
+    root !== null && typeof root === 'object' ? getSelfLoc(root) : undefined;
   let cur: unknown = root;
   for (let i = 0; i < path.length; i++) {
     if (cur === null || typeof cur !== 'object') break;
@@ -114,22 +176,25 @@ export function locAt(
 
 /** Copy every recorded position and directive of `from` onto `to` (same keys). */
 export function copyLocations(from: object, to: object): void {
-  const v = VALUE_LOCS.get(from);
-  if (v) for (const [k, l] of v) tableFor(VALUE_LOCS, to).set(k, l);
-  const k = KEY_LOCS.get(from);
-  if (k) for (const [kk, l] of k) tableFor(KEY_LOCS, to).set(kk, l);
-  const s = SELF_LOCS.get(from);
-  if (s && !SELF_LOCS.has(to)) SELF_LOCS.set(to, s);
-  const d = DIRECTIVES.get(from);
-  if (d) for (const [kk, dd] of d) setDirective(to, kk, dd);
+  const f = metaOf(from);
+  if (!f) return;
+  const t = meta(to);
+  for (const [k, l] of tableEntries(f.values)) tableSet((t.values ??= newTable(to)), k, l);
+  for (const [k, l] of tableEntries(f.keys)) tableSet((t.keys ??= {}), k, l);
+  if (f.directives) for (const [k, d] of f.directives) (t.directives ??= new Map()).set(k, d);
+  t.self ??= f.self;
 }
 
 /** Copy the position (value and key) of `from[fromKey]` to `to[toKey]`. */
 export function copyLoc(from: object, fromKey: PropertyKey, to: object, toKey: PropertyKey): void {
-  const l = getLoc(from, fromKey);
-  if (l) tableFor(VALUE_LOCS, to).set(toKey, l);
-  const k = KEY_LOCS.get(from)?.get(fromKey);
-  if (k) tableFor(KEY_LOCS, to).set(toKey, k);
+  const f = metaOf(from);
+  if (!f) return;
+  const l = tableGet(f.values, fromKey);
+  const k = tableGet(f.keys, fromKey);
+  if (!l && !k) return;
+  const t = meta(to);
+  if (l) tableSet((t.values ??= newTable(to)), toKey, l);
+  if (k) tableSet((t.keys ??= {}), toKey, k);
 }
 
 /** Deep clone of plain data that keeps every position and directive. */

@@ -1,7 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadProject } from '../loader/load.js';
 import type { Project } from '../model/compose.js';
 import { readsAsNonString, renderConfig } from './config.js';
+
+/** A project loaded from inline YAML, so that "written" positions are real. */
+function loadInline(text: string): Project {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nestc-config-view-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), text);
+    const r = loadProject({ files: ['compose.yaml'], cwd: dir, env: {} });
+    if (!r.project) throw new Error(JSON.stringify(r.diagnostics));
+    return r.project;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const project = (): Project => ({
   'x-top': { z: 1, a: 2 },
@@ -177,6 +194,27 @@ describe('renderConfig', () => {
         '/s:/u:ro,rshared',
         { type: 'bind', source: '/s', target: '/v', bind: { create_host_path: false } },
       ]);
+    });
+
+    it('writes extra_hosts as one host:address entry per address', () => {
+      const p = project();
+      p.services.web!.extra_hosts = { a: ['1.2.3.4', '::1'], b: ['5.6.7.8'] };
+      p.services.web!.build = { context: '/c', extra_hosts: { c: ['9.9.9.9'] } };
+      const web = parse(renderConfig(p, 'yaml', { dialect: 'compose-v1' })).services.web;
+      expect(web.extra_hosts).toEqual(['a:1.2.3.4', 'a:::1', 'b:5.6.7.8']);
+      expect(web.build.extra_hosts).toEqual(['c:9.9.9.9']);
+    });
+
+    it('drops a derived depends_on restart, keeps a written one', () => {
+      const p = project();
+      p.services.web!.depends_on = { db: { condition: 'service_started', restart: true } };
+      const derived = parse(renderConfig(p, 'yaml', { dialect: 'compose-v1' }));
+      expect(derived.services.web.depends_on).toEqual({ db: { condition: 'service_started' } });
+      const written = loadInline(
+        'services:\n  web:\n    image: x\n    depends_on:\n      db:\n        condition: service_started\n        restart: true\n  db:\n    image: x\n',
+      );
+      const out = parse(renderConfig(written, 'yaml', { dialect: 'compose-v1' }));
+      expect(out.services.web.depends_on.db.restart).toBe(true);
     });
 
     it('drops defaults 1.29 has no key for, and keeps what it cannot express', () => {

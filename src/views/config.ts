@@ -1,5 +1,6 @@
 import { Document, parse, Scalar, visit } from 'yaml';
 import type { Project } from '../model/compose.js';
+import { isWritten } from '../model/locations.js';
 
 /**
  * The `config` view: the normalized project printed back as a Compose file.
@@ -146,7 +147,21 @@ function lowerService(svc: Obj): Obj {
     for (const [k, d] of Object.entries(s.depends_on)) deps[k] = isObj(d) ? lowerDependsOn(d) : d;
     s.depends_on = deps;
   }
+  if (isObj(s.extra_hosts)) s.extra_hosts = lowerExtraHosts(s.extra_hosts);
+  if (isObj(s.build) && isObj(s.build.extra_hosts)) {
+    s.build = { ...s.build, extra_hosts: lowerExtraHosts(s.build.extra_hosts) };
+  }
   return s;
+}
+
+/**
+ * The model's `host → [addresses]` (a spec map whose values may be lists) as 1.29's list of
+ * `host:address`, one entry per address: 1.29 takes only one string per host in the map form.
+ */
+function lowerExtraHosts(hosts: Obj): string[] {
+  return Object.entries(hosts).flatMap(([host, addrs]) =>
+    (Array.isArray(addrs) ? addrs : [addrs]).map((a) => `${host}:${String(a)}`),
+  );
 }
 
 /**
@@ -205,10 +220,16 @@ function lowerEnvFile(e: unknown): unknown {
   return e;
 }
 
-/** `required: true` and `restart: false` are the spec's defaults and 1.29 has neither key. */
+/**
+ * `required: true` and `restart: false` are the spec's defaults and 1.29 has neither key. A
+ * `restart` nestc derived (not written: the entry is implied by `links` or `network_mode:
+ * service:`, which stay in the output) goes too: 1.29 derives its own behaviour from those keys.
+ */
 function lowerDependsOn(d: Obj): Obj {
   const out: Obj = { ...d };
   if (out.required === true) delete out.required;
-  if (out.restart === false) delete out.restart;
+  if (out.restart === false || (out.restart !== undefined && !isWritten(d, 'restart'))) {
+    delete out.restart;
+  }
   return out;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { meaningOf, port, seconds, shellSplit, volume, words } from './meaning.js';
+import { seconds } from './duration-seconds.js';
+import { meaningOf, port, volume } from './meaning.js';
+import { shellSplit, words } from './shell-words.js';
 
 // The differential test is only as strong as this normalizer: these pin the rules it relies on.
 
@@ -79,6 +81,27 @@ describe('meaningOf', () => {
     const a = meaningOf({ services: { a: { healthcheck: { disable: true } } } }, 'p');
     const b = meaningOf({ services: { a: { healthcheck: { test: ['NONE'] } } } }, 'p');
     expect(a).toEqual(b);
+  });
+
+  it('counts network_mode service:, links and volumes_from as dependencies', () => {
+    const m = meaningOf(
+      {
+        services: {
+          a: {
+            network_mode: 'service:net',
+            links: ['db:database'],
+            volumes_from: ['data:ro', 'container:other'],
+            depends_on: { db: { condition: 'service_healthy' } },
+          },
+        },
+      },
+      'p',
+    );
+    expect(m.services.a?.depends_on).toEqual({
+      net: 'service_started',
+      db: 'service_healthy',
+      data: 'service_started',
+    });
   });
 
   it('filters by profiles only when asked', () => {

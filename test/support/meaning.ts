@@ -1,4 +1,6 @@
 import { parse } from 'yaml';
+import { seconds } from './duration-seconds.js';
+import { words } from './shell-words.js';
 
 /**
  * What a printed Compose file MEANS, in one comparable form, so that the output of
@@ -89,7 +91,7 @@ function serviceMeaning(s: Obj): ServiceMeaning {
     ports: sortedUnique(asArray(s.ports).flatMap(port)),
     volumes: sortedUnique(asArray(s.volumes).map(volume)),
     networks: networks(s),
-    depends_on: dependsOn(s.depends_on),
+    depends_on: { ...impliedDependencies(s), ...dependsOn(s.depends_on) },
   };
   if (s.image !== undefined) m.image = String(s.image);
   const command = words(s.command);
@@ -111,50 +113,6 @@ function sortedUnique(xs: string[]): string[] {
 }
 function scalar(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-/** A command as the word list the engine gets; a string is split as a POSIX shell would. */
-export function words(v: unknown): string[] | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) return v.map(String);
-  return shellSplit(String(v));
-}
-
-/** POSIX-shell word splitting with quotes and backslashes (no expansion), as compose does. */
-export function shellSplit(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === "'") {
-      const end = s.indexOf("'", i + 1);
-      if (end < 0) throw new Error(`unterminated ' in ${s}`);
-      cur += s.slice(i + 1, end);
-      i = end;
-      inWord = true;
-    } else if (ch === '"') {
-      i++;
-      for (; i < s.length && s[i] !== '"'; i++) {
-        if (s[i] === '\\' && i + 1 < s.length && '"\\$`\n'.includes(s[i + 1]!)) i++;
-        cur += s[i];
-      }
-      if (i >= s.length) throw new Error(`unterminated " in ${s}`);
-      inWord = true;
-    } else if (ch === '\\' && i + 1 < s.length) {
-      cur += s[++i];
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) out.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += ch;
-      inWord = true;
-    }
-  }
-  if (inWord) out.push(cur);
-  return out;
 }
 
 function environment(v: unknown): Record<string, string | null> {
@@ -238,6 +196,26 @@ function networks(s: Obj): Record<string, string[]> {
   return out;
 }
 
+/**
+ * Services a service starts after without naming them in `depends_on`: `links`,
+ * `volumes_from`, and `service:NAME` in a namespace key (`network_mode`, `ipc`, `pid`, `uts`,
+ * `cgroup`). v2 (and nestc) print them
+ * as `depends_on` entries; 1.29 keeps them implicit. Both start in the same order.
+ */
+function impliedDependencies(s: Obj): Record<string, string> {
+  const names: string[] = [];
+  for (const k of ['network_mode', 'ipc', 'pid', 'uts', 'cgroup']) {
+    const m = typeof s[k] === 'string' ? /^service:(.+)$/.exec(s[k]) : null;
+    if (m) names.push(m[1]!);
+  }
+  for (const l of asArray(s.links)) names.push(String(l).split(':')[0]!);
+  for (const v of asArray(s.volumes_from)) {
+    const ref = String(v);
+    if (!ref.startsWith('container:')) names.push(ref.split(':')[0]!);
+  }
+  return Object.fromEntries(names.map((n) => [n, 'service_started']));
+}
+
 function dependsOn(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (Array.isArray(v)) for (const d of v) out[String(d)] = 'service_started';
@@ -259,31 +237,6 @@ function health(h: Obj): HealthMeaning {
   }
   if (h.retries !== undefined) m.retries = Number(h.retries);
   return m;
-}
-
-const UNIT_SECONDS: Record<string, number> = {
-  ns: 1e-9,
-  us: 1e-6,
-  µs: 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-};
-
-/** A Compose duration (`1m30s`, `500ms`, a bare number of seconds) in seconds. */
-export function seconds(v: unknown): number {
-  if (typeof v === 'number') return v;
-  const s = String(v);
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
-  let total = 0;
-  let end = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    total += Number(m[1]) * UNIT_SECONDS[m[2]!]!;
-    end = re.lastIndex;
-  }
-  if (end !== s.length || s === '') throw new Error(`not a duration: ${s}`);
-  return Math.round(total * 1e9) / 1e9;
 }
 
 function engineNames(defs: Obj, project: string, isNetwork: boolean): Record<string, string> {

@@ -16,11 +16,17 @@ export function configCommand(io: () => Io, setExit: (code: number) => void): Co
     .addOption(
       new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'),
     )
+    .addOption(
+      new Option(
+        '--compat <dialect>',
+        "v1: what Debian's docker-compose 1.29 reads (no top-level name; pass -p instead)",
+      ).choices(['v1']),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ nestc config\n  $ nestc -f compose.yaml -f compose.ci.yaml config --format json\n  $ nestc config --profile debug --env-file ci.env',
+      '\nExamples:\n  $ nestc config\n  $ nestc -f compose.yaml -f compose.ci.yaml config --format json\n  $ nestc config --profile debug --env-file ci.env\n  $ nestc config --compat v1 | docker-compose -p myproj -f - config',
     )
-    .action((opts: { format: 'yaml' | 'json' }, cmd: Command) => {
+    .action((opts: { format: 'yaml' | 'json'; compat?: 'v1' }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const out = io();
       const res = loadProject(loadOptionsFrom(g, out.cwd, process.env));
@@ -38,7 +44,8 @@ export function configCommand(io: () => Io, setExit: (code: number) => void): Co
         out.stdout(JSON.stringify(doc, null, 2) + '\n');
       } else {
         printDiagnostics(out, res.diagnostics, res.sources);
-        out.stdout(renderConfig(res.project, opts.format));
+        const dialect = opts.compat === 'v1' ? 'compose-v1' : 'compose-spec';
+        out.stdout(renderConfig(res.project, opts.format, { dialect }));
       }
       setExit(EXIT.ok);
     });

@@ -34,7 +34,9 @@ describe('every emitted code is declared', () => {
     let found = 0;
     for (const f of files) {
       const text = readFileSync(path.join(root, f), 'utf8');
-      for (const m of text.matchAll(/\.(?:error|warn)\(\s*'([a-z0-9-]+)'|\bcode: '([a-z0-9-]+)'/g)) {
+      for (const m of text.matchAll(
+        /\.(?:error|warn)\(\s*'([a-z0-9-]+)'|\bcode: '([a-z0-9-]+)'/g,
+      )) {
         const code = (m[1] ?? m[2]) as string;
         found++;
         if (!codeInfo(code)) undeclared.push(`${f}: ${code}`);
