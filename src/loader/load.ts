@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { SourceStore } from '../diag/source-store.js';
 import type { Project, RawModel } from '../model/compose.js';
@@ -69,14 +68,9 @@ export function loadProject(opts: LoadOptions = {}): LoadResult {
 
   const project = normalizeProject(
     merged,
-    { name, projectDir: setup.projectDir, env: setup.env },
+    { name, projectDir: setup.projectDir, env: setup.env, readText: ctx.readText },
     diags,
   );
-  checkReferences(project, diags);
+  checkReferences(project, diags, { disabled: new Set(disabled.filter((p) => !p.includes('/'))) });
   return done(project);
-}
-
-/** Absolute form of a path given on the command line. */
-export function absFrom(cwd: string, p: string): string {
-  return path.resolve(cwd, p);
 }
