@@ -16,4 +16,13 @@ npm run --silent typecheck
 log "linting"
 npm run --silent lint
 log "running tests"
-npx vitest run "$@"
+mkdir -p .tmp
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || status=$?
+# One plain closing line that any CI can read, from vitest's own JSON report.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || { echo "no test report was written" >&2; status=1; }
+exit "$status"
