@@ -7,6 +7,7 @@ import {
   type Event,
   type ScalarEvent,
 } from 'js-yaml';
+import { createRequire } from 'node:module';
 import type { Diagnostics, SourceLoc } from '../diag/diagnostic.js';
 import {
   cloneLocated,
@@ -70,7 +71,7 @@ export function readYaml(text: string, file: string, diags: Diagnostics): ReadRe
     events = parseEvents(text, { filename: file, maxDepth: READ_LIMITS.maxDepth });
   } catch (e) {
     if (e instanceof YAMLException) {
-      reportSyntax(e, lines, diags);
+      reportSyntax(e, text, lines, diags);
       return { docs: [] };
     }
     if (e instanceof RangeError) {
@@ -111,24 +112,46 @@ function onlyComments(text: string): boolean {
   });
 }
 
-function reportSyntax(e: YAMLException, lines: LineIndex, diags: Diagnostics): void {
-  const loc = lines.at(e.mark?.position ?? 0);
+function reportSyntax(e: YAMLException, text: string, lines: LineIndex, diags: Diagnostics): void {
   const reason = e.reason || 'invalid YAML';
   if (/maxDepth/.test(reason)) {
+    const loc = lines.at(e.mark?.position ?? 0);
     diags.error(
       'yaml-too-deep',
       `the document nests deeper than ${READ_LIMITS.maxDepth} levels`,
       loc,
     );
-  } else if (/duplicat/i.test(reason)) {
-    diags.error('yaml-duplicate-key', 'duplicate key in a mapping', loc);
-  } else if (/tab/i.test(reason)) {
+    return;
+  }
+  // The fast parser found an error; the `yaml` package usually words it better and points at
+  // its cause (the unclosed `[`, not the line after it). Errors are rare, so parsing the text a
+  // second time costs nothing that matters.
+  const second = describeWithYaml(text);
+  const loc = lines.at(second?.offset ?? e.mark?.position ?? 0);
+  const message = second?.message ?? reason;
+  if (/tab/i.test(message)) {
     diags.error('yaml-syntax', 'tabs are not allowed as indentation in YAML', loc, {
       hint: 'indent with spaces',
     });
   } else {
-    diags.error('yaml-syntax', reason, loc);
+    diags.error('yaml-syntax', message, loc);
   }
+}
+
+const requireCjs = createRequire(import.meta.url);
+
+/** The first error the `yaml` package reports for `text`, if any. */
+function describeWithYaml(text: string): { message: string; offset: number } | undefined {
+  const { parseAllDocuments } = requireCjs('yaml') as typeof import('yaml');
+  const docs = parseAllDocuments(text, { prettyErrors: false });
+  for (const d of Array.isArray(docs) ? docs : [docs]) {
+    const err = d.errors[0];
+    if (err) {
+      const message = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      return { message: message.charAt(0).toLowerCase() + message.slice(1), offset: err.pos[0] };
+    }
+  }
+  return undefined;
 }
 
 /**
