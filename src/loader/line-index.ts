@@ -23,13 +23,23 @@ export class LineIndex {
 
   /** The position of `[start, end)`, with its end when it is on a later column or line. */
   range(start: number, end: number): SourceLoc {
-    const loc = this.at(start);
-    if (end > start) {
-      const e = this.at(end);
-      loc.endLine = e.line;
-      loc.endCol = e.col;
+    const line = this.lineOf(Math.max(0, start));
+    const lineStart = this.starts[line] as number;
+    const next = this.starts[line + 1] ?? Infinity;
+    if (end <= start) return { file: this.file, line: line + 1, col: start - lineStart + 1 };
+    if (end < next) {
+      // Most tokens end on the line they start on: one search, not two.
+      const col = start - lineStart + 1;
+      return { file: this.file, line: line + 1, col, endLine: line + 1, endCol: col + end - start };
     }
-    return loc;
+    const e = this.at(end);
+    return {
+      file: this.file,
+      line: line + 1,
+      col: start - lineStart + 1,
+      endLine: e.line,
+      endCol: e.col,
+    };
   }
 
   private lineOf(offset: number): number {
