@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAST_ROOT, castChild, castValue, type CastNode } from './cast.js';
+import { Diagnostics } from '../diag/diagnostic.js';
+import { CAST_ROOT, castAt, castChild, castValue, type CastKind, type CastNode } from './cast.js';
+import { readYaml } from './read-yaml.js';
 
 /** The cast kind at a concrete path (numbers are list indices), as the walker would find it. */
 function kindAt(...path: (string | number)[]): string | undefined {
@@ -57,8 +59,9 @@ describe('castValue', () => {
     expect(castValue('float', '.5')).toEqual({ value: 0.5 });
     expect(castValue('float', '2')).toEqual({ value: 2 });
     expect(castValue('float', '1e-3')).toEqual({ value: 0.001 });
-    expect(castValue('float', 'half')).toBeUndefined();
-    expect(castValue('float', '')).toBeUndefined();
+    for (const bad of ['half', '', '1.5.0', ' 1', 'inf', 'NaN', '0x1p4', '1e400']) {
+      expect(castValue('float', bad), bad).toBeUndefined();
+    }
   });
 
   it('reads booleans case-insensitively; YAML 1.1 spellings are flagged', () => {
@@ -70,5 +73,69 @@ describe('castValue', () => {
       expect(castValue('bool', f)).toEqual({ value: false, legacy: true });
     expect(castValue('bool', '1')).toBeUndefined();
     expect(castValue('bool', '')).toBeUndefined();
+  });
+});
+
+describe('castAt', () => {
+  type Tree = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  /** Casts the string at `path` below a parsed document, as the interpolation walker does. */
+  function castIn(yaml: string, kind: CastKind, ...path: (string | number)[]) {
+    const diags = new Diagnostics();
+    const root = readYaml(yaml, 'compose.yaml', diags).docs[0] as Tree;
+    const key = path.pop() as string | number;
+    const holder = path.reduce<Tree>((c, k) => c[k], root);
+    const value = castAt(kind, holder[key], { root, holder, key }, diags);
+    return { value, diags: diags.items };
+  }
+
+  it('returns the cast value, with no diagnostic', () => {
+    const r = castIn('services: {web: {scale: "3"}}\n', 'int', 'services', 'web', 'scale');
+    expect(r).toEqual({ value: 3, diags: [] });
+  });
+
+  it('reports a string that does not cast, with its path, at the value', () => {
+    const { value, diags } = castIn(
+      'services:\n  web:\n    scale: lots\n',
+      'int',
+      'services',
+      'web',
+      'scale',
+    );
+    expect(value).toBe('lots');
+    expect(diags).toEqual([
+      {
+        code: 'interpolate-cast',
+        severity: 'error',
+        summary: 'services.web.scale: expected an integer, got "lots"',
+        hint: 'write a whole number such as `2` (digits only)',
+        loc: expect.objectContaining({ file: 'compose.yaml', line: 3, col: 12 }),
+      },
+    ]);
+  });
+
+  it('names list indices and unusual keys in the path', () => {
+    const yaml = 'services:\n  my.app:\n    ports: [{target: 80}, {target: "80/tcp"}]\n';
+    const { diags } = castIn(yaml, 'int', 'services', 'my.app', 'ports', 1, 'target');
+    expect(diags[0]?.summary).toBe(
+      'services["my.app"].ports[1].target: expected an integer, got "80/tcp"',
+    );
+  });
+
+  it('words the expected type by kind', () => {
+    const yaml = 'services: {web: {cpus: half, tty: maybe}}\n';
+    expect(castIn(yaml, 'float', 'services', 'web', 'cpus').diags[0]?.summary).toBe(
+      'services.web.cpus: expected a number, got "half"',
+    );
+    expect(castIn(yaml, 'bool', 'services', 'web', 'tty').diags[0]).toMatchObject({
+      summary: 'services.web.tty: expected a boolean, got "maybe"',
+      hint: 'write `true` or `false`',
+    });
+  });
+
+  it('casts a YAML 1.1 boolean with a warning', () => {
+    const r = castIn('services: {web: {tty: "on"}}\n', 'bool', 'services', 'web', 'tty');
+    expect(r.value).toBe(true);
+    expect(r.diags).toMatchObject([{ code: 'interpolate-legacy-boolean', severity: 'warning' }]);
   });
 });

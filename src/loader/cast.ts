@@ -1,9 +1,14 @@
+import type { Diagnostics, SourceLoc } from '../diag/diagnostic.js';
+import { getLoc, getSelfLoc, type PathSegment } from '../model/locations.js';
+import { displayPath } from '../schema/instance-path.js';
+
 /**
  * Type casting after interpolation, as compose-go does it: `read_only: "${RO}"` is a string once
  * interpolated, yet Compose accepts it as a boolean because a few paths are cast. The same paths
  * are cast here, from a table keyed by path pattern, for every string at them (interpolated or
- * not: Compose also accepts `read_only: "true"`). A string that does not parse is left alone
- * and the schema stage reports it as the wrong type.
+ * not: Compose also accepts `read_only: "true"`). A string that does not parse is an error, as
+ * in compose-go ("failed to cast to expected type"); nothing later would catch it, because the
+ * schema accepts any string at these paths (a file may hold `${VAR}` there).
  *
  * The table is compose-go's (loader/interpolate.go), including `enable_ipv4` and
  * `depends_on.*.required|restart` (compose-go#832). `ports.*.published` is not cast: the spec
@@ -124,8 +129,9 @@ const INT64_MAX = 9223372036854775807n;
 
 /**
  * `s` as `kind`, with Go's parsing rules (strconv.Atoi / ParseFloat, compose-go's boolean list),
- * or undefined when it does not parse. `inf`, `nan` and hex floats, which Go also accepts, are
- * left as strings: they are never meaningful in these fields.
+ * or undefined when it does not parse. Go's ParseFloat also reads `inf`, `nan` and hex floats;
+ * here they do not parse: they are never meaningful in these fields and JSON cannot hold the
+ * first two. A float too large for 64 bits fails in both.
  */
 export function castValue(kind: CastKind, s: string): Casted | undefined {
   switch (kind) {
@@ -137,8 +143,10 @@ export function castValue(kind: CastKind, s: string): Casted | undefined {
       }
       return { value: Number(s) };
     }
-    case 'float':
-      return FLOAT.test(s) ? { value: Number(s) } : undefined;
+    case 'float': {
+      const f = FLOAT.test(s) ? Number(s) : NaN;
+      return Number.isFinite(f) ? { value: f } : undefined;
+    }
     case 'bool':
       return castBool(s);
   }
@@ -161,4 +169,76 @@ function castBool(s: string): Casted | undefined {
     default:
       return undefined;
   }
+}
+
+/** Where a string to cast was found. */
+export interface CastSite {
+  /** The document, searched for the path of `holder` only when a message needs it. */
+  root: object;
+  holder: object;
+  key: string | number;
+}
+
+/** What a cast path holds, in a message, and how to write one. */
+const EXPECTED: Record<CastKind, { words: string; hint: string }> = {
+  int: { words: 'an integer', hint: 'write a whole number such as `2` (digits only)' },
+  float: { words: 'a number', hint: 'write a number such as `1.5`' },
+  bool: { words: 'a boolean', hint: 'write `true` or `false`' },
+};
+
+/**
+ * The value to keep for string `s` at a path Compose casts to `kind`. A YAML 1.1 boolean is cast
+ * with a warning (compose-go logs one); a string that does not cast is reported and kept as is,
+ * since the document already has an error and goes no further than this stage.
+ */
+export function castAt(
+  kind: CastKind,
+  s: string,
+  site: CastSite,
+  diags: Diagnostics,
+): string | number | boolean {
+  const r = castValue(kind, s);
+  if (!r) {
+    const { words, hint } = EXPECTED[kind];
+    const summary = `${displayPath(pathTo(site))}: expected ${words}, got ${JSON.stringify(s)}`;
+    diags.error('interpolate-cast', summary, siteLoc(site), { hint });
+    return s;
+  }
+  if (r.legacy) {
+    diags.warn(
+      'interpolate-legacy-boolean',
+      `"${s}" is read as ${String(r.value)}, but YAML 1.2 has no such boolean`,
+      siteLoc(site),
+      { hint: `write ${String(r.value)}` },
+    );
+  }
+  return r.value;
+}
+
+function siteLoc({ holder, key }: CastSite): SourceLoc | undefined {
+  return getLoc(holder, key) ?? getSelfLoc(holder);
+}
+
+/**
+ * The path of the site, found by searching the document: the walker does not track paths, and a
+ * failed cast is rare. The document is a tree (readYaml expands aliases), so `holder` is
+ * reachable one way only.
+ */
+function pathTo({ root, holder, key }: CastSite): PathSegment[] {
+  const path: PathSegment[] = [];
+  return find(root, holder, path) ? [...path, key] : [key];
+}
+
+function find(c: object, target: object, path: PathSegment[]): boolean {
+  if (c === target) return true;
+  const entries: [PathSegment, unknown][] = Array.isArray(c)
+    ? c.map((v, i) => [i, v])
+    : Object.entries(c);
+  for (const [k, v] of entries) {
+    if (v === null || typeof v !== 'object') continue;
+    path.push(k);
+    if (find(v, target, path)) return true;
+    path.pop();
+  }
+  return false;
 }

@@ -169,19 +169,64 @@ describe('interpolate: casting', () => {
     expect(doc.services.web.labels.tty).toBe('true');
   });
 
-  it('accepts YAML 1.1 booleans with a warning, and leaves uncastable strings', () => {
-    const { doc, diags } = load(
-      'services:\n  web:\n    tty: ${OLD}\n    privileged: ${BAD}\n    scale: "2x"\n',
-      env,
-    );
+  it('accepts YAML 1.1 booleans with a warning', () => {
+    const { doc, diags } = load('services:\n  web:\n    tty: ${OLD}\n', env);
     expect(doc.services.web.tty).toBe(true);
-    expect(doc.services.web.privileged).toBe('maybe');
-    expect(doc.services.web.scale).toBe('2x');
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({
       code: 'interpolate-legacy-boolean',
       severity: 'warning',
       loc: { line: 3, col: 10 },
     });
+  });
+
+  it('reports every string that does not cast, written or interpolated, at its value', () => {
+    const { doc, diags } = load(
+      [
+        'services:',
+        '  web:',
+        '    scale: lots',
+        '    privileged: ${BAD}',
+        '    read_only: "1"',
+        '    cpus: "${CPU}x"',
+        '    deploy: {replicas: "1.0"}',
+      ].join('\n'),
+      env,
+    );
+    expect(new Set(diags.map((d) => `${d.severity} ${d.code}`))).toEqual(
+      new Set(['error interpolate-cast']),
+    );
+    expect(diags.map((d) => `${d.loc?.line}:${d.loc?.col} ${d.summary}`)).toEqual([
+      '3:12 services.web.scale: expected an integer, got "lots"',
+      '4:17 services.web.privileged: expected a boolean, got "maybe"',
+      '5:16 services.web.read_only: expected a boolean, got "1"',
+      '6:11 services.web.cpus: expected a number, got "1.5x"',
+      '7:24 services.web.deploy.replicas: expected an integer, got "1.0"',
+    ]);
+    expect(doc.services.web.scale).toBe('lots');
+  });
+
+  it('reports an unset variable at a cast path as an empty value', () => {
+    const { diags } = load('services:\n  web:\n    read_only: ${NOPE}\n');
+    expect(diags.map((d) => [d.code, d.summary])).toEqual([
+      ['interpolate-unset', 'the "NOPE" variable is not set, defaulting to a blank string'],
+      ['interpolate-cast', 'services.web.read_only: expected a boolean, got ""'],
+    ]);
+  });
+
+  it('names the full path inside x-nest blocks and lists', () => {
+    const { diags } = load(
+      [
+        'services:',
+        '  a:',
+        '    x-nest:',
+        '      services:',
+        '        b: {ports: [{target: "${N}"}, {target: "http"}]}',
+      ].join('\n'),
+      env,
+    );
+    expect(diags.map((d) => d.summary)).toEqual([
+      'services.a.x-nest.services.b.ports[1].target: expected an integer, got "http"',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Diagnostics, SourceLoc } from '../diag/diagnostic.js';
 import { getLoc, getSelfLoc } from '../model/locations.js';
-import { CAST_ROOT, castChild, castValue, type CastNode } from './cast.js';
+import { CAST_ROOT, castAt, castChild, type CastNode } from './cast.js';
 import type { Env } from './context.js';
 import { reportProblem } from './interpolation/report.js';
 import { scalarLoc } from './interpolation/scalar-loc.js';
@@ -21,7 +21,7 @@ import { warnUnsetOnce } from './interpolation/unset-once.js';
  * source allows it; an unset variable is warned about once per load.
  */
 export function interpolate(doc: object, env: Env, diags: Diagnostics): void {
-  new Walk(env, diags).container(doc, CAST_ROOT);
+  new Walk(doc, env, diags).container(doc, CAST_ROOT);
 }
 
 /** Value of `name` in `env`; inherited properties (`constructor`...) are not variables. */
@@ -38,6 +38,7 @@ class Walk implements TemplateHooks {
   private key: string | number = '';
 
   constructor(
+    private readonly root: object,
     private readonly env: Env,
     private readonly diags: Diagnostics,
   ) {}
@@ -61,7 +62,9 @@ class Walk implements TemplateHooks {
     if (typeof v === 'string') {
       let out: unknown = v;
       if (v.indexOf('$') !== -1) out = this.interpolate(holder, key, v);
-      if (cast?.cast && typeof out === 'string') out = this.cast(holder, key, out, cast);
+      if (cast?.cast && typeof out === 'string') {
+        out = castAt(cast.cast, out, { root: this.root, holder, key }, this.diags);
+      }
       if (out !== v) (holder as Record<string | number, unknown>)[key] = out;
     } else if (v !== null && typeof v === 'object') {
       this.container(v, cast);
@@ -73,22 +76,6 @@ class Walk implements TemplateHooks {
     this.holder = holder;
     this.key = key;
     return substitute(raw, this);
-  }
-
-  private cast(holder: object, key: string | number, s: string, node: CastNode): unknown {
-    const kind = node.cast;
-    if (!kind) return s;
-    const r = castValue(kind, s);
-    if (!r) return s;
-    if (r.legacy) {
-      this.diags.warn(
-        'interpolate-legacy-boolean',
-        `"${s}" is read as ${String(r.value)}, but YAML 1.2 has no such boolean`,
-        this.locOf(holder, key),
-        { hint: `write ${String(r.value)}` },
-      );
-    }
-    return r.value;
   }
 
   private locOf(holder: object, key: string | number): SourceLoc | undefined {

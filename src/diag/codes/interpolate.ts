@@ -25,6 +25,11 @@ export const INTERPOLATE_CODES = {
       'A boolean field holds `yes`, `no`, `on`, `off`, `y` or `n`: Compose reads it as a boolean but YAML 1.2 does not.',
     fix: 'Write `true` or `false`.',
   },
+  'interpolate-cast': {
+    meaning:
+      'A field that Compose converts to a number or a boolean holds a string that does not convert, such as `scale: lots`, `cpus: half` or `read_only: maybe`; often a variable holds the wrong value, or is unset and gave an empty string.',
+    fix: 'Write an integer (digits only: `1.0` is not one), a number, or `true` / `false`, or fix the variable that supplies the value.',
+  },
   'dotenv-syntax': {
     meaning:
       'A line of an env file is not `KEY=value`: a name with a space or a character outside letters, digits and `_ . - [ ]`, or a quoted value that is never closed.',
