@@ -18,10 +18,31 @@ export function loadFile(
   ctx: LoadContext,
   from?: SourceLoc,
 ): RawModel | undefined {
+  const docs = readFileDocs(file, ctx, from);
+  return docs && buildModel(docs, file, env, ctx);
+}
+
+/** Read and parse a Compose file; undefined when it cannot be read or is not YAML. */
+export function readFileDocs(
+  file: string,
+  ctx: LoadContext,
+  from?: SourceLoc,
+): unknown[] | undefined {
   const text = ctx.readText(file, from);
   if (text === undefined) return undefined;
   const before = ctx.diags.errorCount;
   const { docs } = readYaml(text, file, ctx.diags);
+  return ctx.diags.errorCount > before ? undefined : docs;
+}
+
+/** The per-file stages after reading: interpolate, validate, canonical, documents merged. */
+export function buildModel(
+  docs: unknown[],
+  file: string,
+  env: Env,
+  ctx: LoadContext,
+): RawModel | undefined {
+  const before = ctx.diags.errorCount;
   let model: RawModel | undefined;
   for (const doc of docs) {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {

@@ -5,12 +5,13 @@ import { checkReferences } from './check-references.js';
 import type { LoadContext, LoadOptions } from './context.js';
 import { applyExtends } from './extends.js';
 import { applyInclude } from './include.js';
-import { loadFile } from './load-file.js';
+import { buildModel, readFileDocs } from './load-file.js';
 import { mergeModels } from './merge.js';
 import { normalizeProject } from './normalize.js';
 import { resolvePaths } from './paths.js';
 import { applyProfiles } from './profiles.js';
 import { projectName } from './project-name.js';
+import { envWithProjectName } from './project-name-env.js';
 import { resolveSetup } from './project-setup.js';
 import { readText } from './read-text.js';
 
@@ -47,17 +48,26 @@ export function loadProject(opts: LoadOptions = {}): LoadResult {
   const setup = resolveSetup(opts, ctx);
   if (!setup) return done();
 
+  const read = setup.files.map((file) => ({ file, docs: readFileDocs(file, ctx) }));
+  // Compose offers the project name to interpolation as COMPOSE_PROJECT_NAME, so the name is
+  // settled from the raw files before any of them is interpolated.
+  const env = envWithProjectName(
+    setup,
+    read.flatMap((r) => r.docs ?? []),
+  );
+  const scoped = { ...setup, env };
+
   let merged: RawModel | undefined;
-  for (const file of setup.files) {
-    const model = loadFile(file, setup.env, ctx);
+  for (const { file, docs } of read) {
+    const model = docs && buildModel(docs, file, env, ctx);
     if (!model) continue;
-    applyExtends(model, file, setup.env, ctx);
+    applyExtends(model, file, env, ctx);
     merged = merged ? mergeModels(merged, model, diags) : model;
   }
   if (!merged || diags.hasErrors()) return done();
 
-  applyInclude(merged, setup, ctx);
-  resolvePaths(merged, setup.projectDir, setup.env, diags);
+  applyInclude(merged, scoped, ctx);
+  resolvePaths(merged, setup.projectDir, env, diags);
   if (diags.hasErrors()) return done();
 
   // Nest paths of the services the active profiles disabled; the top-level ones matter to the
@@ -68,7 +78,7 @@ export function loadProject(opts: LoadOptions = {}): LoadResult {
 
   const project = normalizeProject(
     merged,
-    { name, projectDir: setup.projectDir, env: setup.env, readText: ctx.readText },
+    { name, projectDir: setup.projectDir, env, readText: ctx.readText },
     diags,
   );
   checkReferences(project, diags, { disabled: new Set(disabled.filter((p) => !p.includes('/'))) });
