@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { lazyAjv } from './lazy-ajv.js';
+import { readSchemaText } from './schema-file.js';
 
 /**
- * The nestfile schema, compiled once per process and only when first needed: compiling costs
- * tens of milliseconds, which commands that never load a file (`--help`) should not pay.
- *
- * The JSON file is read from disk rather than imported so that the same relative path works
- * from `src/` under vitest and from `dist/` in the package (`schemas/` ships beside both).
+ * The nestfile schema compiled for diagnostics, once per process and only when first needed:
+ * compiling costs about 200 ms. A valid file never needs it (validate.ts asks the fast validator
+ * first), so only a file with schema errors, and the commands that report them, pay it.
  */
 export interface CompiledSchema {
   /** Validates a whole file. */
@@ -22,14 +21,24 @@ export interface CompiledSchema {
 /** A schema object as written in the JSON file. */
 export type SchemaNode = { readonly [keyword: string]: unknown };
 
-const SCHEMA_URL = new URL('../../schemas/nestfile.schema.json', import.meta.url);
-
 let cached: CompiledSchema | undefined;
+let compiles = 0;
 
 /** The compiled schema; the first call reads and compiles it. */
 export function compiledSchema(): CompiledSchema {
-  cached ??= compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as SchemaNode);
+  if (!cached) {
+    compiles++;
+    cached = compile(JSON.parse(readSchemaText()) as SchemaNode);
+  }
   return cached;
+}
+
+/**
+ * How many times this process compiled the full schema (0 or 1): lets tests check that a valid
+ * file is accepted without it, which is the point of the fast validator.
+ */
+export function fullCompileCount(): number {
+  return compiles;
 }
 
 function compile(root: SchemaNode): CompiledSchema {
@@ -37,6 +46,7 @@ function compile(root: SchemaNode): CompiledSchema {
   // which is how messages recognise a definition (ports, x-nest.socket) by identity rather
   // than by ajv's schemaPath strings. inlineRefs off: one function per definition halves the
   // compile time and the first (unoptimised) run over a large file, for no measurable loss after.
+  const Ajv = lazyAjv();
   const ajv = new Ajv({
     allErrors: true,
     verbose: true,

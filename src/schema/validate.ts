@@ -2,6 +2,7 @@ import type { Diagnostics } from '../diag/diagnostic.js';
 import { locAt } from '../model/locations.js';
 import { compiledSchema } from './compiled-schema.js';
 import { describeError, type SchemaProblem } from './error-message.js';
+import { fastValidate } from './fast-validator.js';
 import { displayPath } from './instance-path.js';
 import { specificErrors } from './specific-errors.js';
 import { andList, quote } from './value-words.js';
@@ -14,8 +15,12 @@ import { andList, quote } from './value-words.js';
  *
  * `file` is not needed for positions (the document's side tables carry them); it names the file
  * when a node has no recorded position, which happens only for documents built in code.
+ *
+ * A valid file is accepted by the fast validator alone; only an invalid one pays for compiling
+ * the full schema, whose verbose errors the messages are made from.
  */
 export function validateSchema(doc: object, file: string, diags: Diagnostics): boolean {
+  if (fastValidate(doc)) return true;
   const schema = compiledSchema();
   if (schema.validate(doc)) return true;
   const problems = onePerNode(

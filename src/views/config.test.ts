@@ -196,6 +196,51 @@ describe('renderConfig', () => {
       ]);
     });
 
+    it('writes a named volume with selinux short, with ro and nocopy as modes', () => {
+      const p = project();
+      p.services.web!.volumes = [
+        { type: 'volume', source: 'data', target: '/a', bind: { selinux: 'z' }, volume: {} },
+        {
+          type: 'volume',
+          source: 'data',
+          target: '/b',
+          read_only: true,
+          bind: { selinux: 'Z' },
+          volume: { nocopy: true },
+        },
+        {
+          type: 'volume',
+          source: 'data',
+          target: '/c',
+          bind: { selinux: 'z' },
+          volume: { subpath: 's' },
+        },
+      ];
+      const vols = parse(renderConfig(p, 'yaml', { dialect: 'compose-v1' })).services.web.volumes;
+      expect(vols).toEqual([
+        'data:/a:z',
+        'data:/b:ro,nocopy,Z',
+        // `subpath` has no short form: kept long, so 1.29 rejects rather than drops it
+        {
+          type: 'volume',
+          source: 'data',
+          target: '/c',
+          bind: { selinux: 'z' },
+          volume: { subpath: 's' },
+        },
+      ]);
+    });
+
+    it('writes devices as source:target strings, leaving out the default rwm', () => {
+      const p = project();
+      p.services.web!.devices = [
+        { source: '/dev/kmsg', target: '/dev/kmsg', permissions: 'rwm' },
+        { source: '/dev/a', target: '/dev/b', permissions: 'r' },
+      ];
+      const web = parse(renderConfig(p, 'yaml', { dialect: 'compose-v1' })).services.web;
+      expect(web.devices).toEqual(['/dev/kmsg:/dev/kmsg', '/dev/a:/dev/b:r']);
+    });
+
     it('writes extra_hosts as one host:address entry per address', () => {
       const p = project();
       p.services.web!.extra_hosts = { a: ['1.2.3.4', '::1'], b: ['5.6.7.8'] };

@@ -25,6 +25,9 @@ export interface ComposeRun {
 /**
  * `docker-compose [-p NAME] -f F... config` in the case's directory, with exactly the case's
  * environment (plus PATH to find the binary): nothing of the machine's environment leaks in.
+ * With a project name, COMPOSE_PROJECT_NAME is also offered to interpolation (unless the case
+ * sets it), as the compose-spec and Compose v2 do and 1.29 does not (docs/compatibility.md), so
+ * that both tools interpolate the same values.
  */
 export async function composeConfig(
   c: Pick<FixtureCase, 'dir' | 'files' | 'env'>,
@@ -37,7 +40,12 @@ export async function composeConfig(
   ];
   const r = await execa(DOCKER_COMPOSE, args, {
     cwd: c.dir,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...c.env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      LANG: 'C.UTF-8',
+      ...(projectName ? { COMPOSE_PROJECT_NAME: projectName } : {}),
+      ...c.env,
+    },
     extendEnv: false,
     reject: false,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seconds } from './duration-seconds.js';
-import { meaningOf, port, volume } from './meaning.js';
+import { meaningOf, port, volume, volumesFromService } from './meaning.js';
 import { shellSplit, words } from './shell-words.js';
 
 // The differential test is only as strong as this normalizer: these pin the rules it relies on.
@@ -48,6 +48,28 @@ describe('volume', () => {
     expect(volume({ type: 'bind', source: '/srv/a', target: '/a', read_only: true })).toBe(
       'bind|/srv/a|/a|ro',
     );
+  });
+
+  it('compares bind sources path-cleaned, short and long alike, and leaves names alone', () => {
+    expect(volume('/var/lib/docker/:/var/lib/docker:ro')).toBe(
+      'bind|/var/lib/docker|/var/lib/docker|ro',
+    );
+    expect(volume({ type: 'bind', source: '/dev//disk/./', target: '/dev/disk' })).toBe(
+      'bind|/dev/disk|/dev/disk|rw',
+    );
+    expect(volume('/:/rootfs:ro')).toBe('bind|/|/rootfs|ro');
+    expect(volume({ type: 'volume', source: 'data', target: '/d' })).toBe('volume|data|/d|rw');
+  });
+});
+
+describe('volumesFromService', () => {
+  it('reads every form 1.29 reads', () => {
+    expect(volumesFromService('app')).toBe('app');
+    expect(volumesFromService('app:ro')).toBe('app');
+    expect(volumesFromService('service:app:rw')).toBe('app');
+    expect(volumesFromService('container:other')).toBeUndefined();
+    expect(volumesFromService('container:other:ro')).toBeUndefined();
+    expect(volumesFromService('container')).toBe('container'); // a service named `container`
   });
 });
 
@@ -100,6 +122,21 @@ describe('meaningOf', () => {
     expect(m.services.a?.depends_on).toEqual({
       net: 'service_started',
       db: 'service_healthy',
+      data: 'service_started',
+    });
+  });
+
+  it('counts the services 1.29 prints as service:NAME:MODE in volumes_from, not containers', () => {
+    const m = meaningOf(
+      {
+        services: {
+          a: { volumes_from: ['service:app:rw', 'service:data:ro', 'container:other:rw'] },
+        },
+      },
+      'p',
+    );
+    expect(m.services.a?.depends_on).toEqual({
+      app: 'service_started',
       data: 'service_started',
     });
   });

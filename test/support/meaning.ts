@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parse } from 'yaml';
 import { seconds } from './duration-seconds.js';
 import { words } from './shell-words.js';
@@ -172,17 +173,32 @@ function expand(ip: string, published: string, target: string, protocol: string)
   });
 }
 
-/** `type|source|target|ro`; short strings are classified as compose does (path → bind). */
+/**
+ * `type|source|target|ro`; short strings are classified as compose does (path → bind). A bind
+ * source is compared path-cleaned: 1.29 cleans host paths (`os.path.normpath`, so
+ * `/var/lib/docker/` prints as `/var/lib/docker`) and compose-go keeps them as written, and both
+ * name the same directory for Docker. Cleaned on both sides, so the comparison stays symmetric.
+ */
 export function volume(v: unknown): string {
   if (isObj(v)) {
     const ro = v.read_only === true ? 'ro' : 'rw';
-    return `${String(v.type)}|${v.source === undefined ? '' : String(v.source)}|${String(v.target)}|${ro}`;
+    const type = String(v.type);
+    const source = v.source === undefined ? '' : String(v.source);
+    return `${type}|${type === 'bind' ? cleanPath(source) : source}|${String(v.target)}|${ro}`;
   }
   const parts = String(v).split(':');
   if (parts.length === 1) return `volume||${parts[0]}|rw`;
   const [source = '', target = '', mode = ''] = parts;
-  const type = /^[./~]/.test(source) ? 'bind' : 'volume';
-  return `${type}|${source}|${target}|${mode.split(',').includes('ro') ? 'ro' : 'rw'}`;
+  const bind = /^[./~]/.test(source);
+  const ro = mode.split(',').includes('ro') ? 'ro' : 'rw';
+  return `${bind ? 'bind' : 'volume'}|${bind ? cleanPath(source) : source}|${target}|${ro}`;
+}
+
+/** `path.posix.normalize` without the trailing `/` it keeps (`/` itself stays). */
+function cleanPath(p: string): string {
+  if (p === '') return p;
+  const n = path.posix.normalize(p);
+  return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
 }
 
 function networks(s: Obj): Record<string, string[]> {
@@ -210,10 +226,21 @@ function impliedDependencies(s: Obj): Record<string, string> {
   }
   for (const l of asArray(s.links)) names.push(String(l).split(':')[0]!);
   for (const v of asArray(s.volumes_from)) {
-    const ref = String(v);
-    if (!ref.startsWith('container:')) names.push(ref.split(':')[0]!);
+    const service = volumesFromService(String(v));
+    if (service !== undefined) names.push(service);
   }
   return Object.fromEntries(names.map((n) => [n, 'service_started']));
+}
+
+/**
+ * The service a `volumes_from` entry names, or undefined for a container. Read as 1.29 reads it
+ * (`VolumeFromSpec.parse_v2`): `NAME`, `NAME:MODE`, `container:NAME`, and the three-part
+ * `TYPE:NAME:MODE` that 1.29 prints (`service:app:rw`).
+ */
+export function volumesFromService(ref: string): string | undefined {
+  const parts = ref.split(':');
+  if (parts.length >= 3) return parts[0] === 'service' ? parts[1] : undefined;
+  return parts[0] === 'container' && parts.length === 2 ? undefined : parts[0];
 }
 
 function dependsOn(v: unknown): Record<string, string> {

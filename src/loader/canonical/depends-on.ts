@@ -1,5 +1,4 @@
-import { getLoc } from '../../model/locations.js';
-import { isMap, moveLoc, putKeyed, replaceAt } from './located.js';
+import { isMap, moveLoc, replaceAt } from './located.js';
 import { valueAt, type Site } from './walk.js';
 
 /**
@@ -12,11 +11,13 @@ export function dependsOn(site: Site): void {
   const v = valueAt(site);
   if (Array.isArray(v)) {
     const map: Record<string, unknown> = {};
-    v.forEach((name, i) => {
-      if (typeof name !== 'string') return;
-      putKeyed(map, name, { condition: 'service_started', required: true }, getLoc(v, i));
+    for (let i = 0; i < v.length; i++) {
+      const name: unknown = v[i];
+      if (typeof name !== 'string') continue;
+      // moveLoc records what putKeyed would (the item's position on value and key) and more.
+      map[name] = { condition: 'service_started', required: true };
       moveLoc(v, i, map, name);
-    });
+    }
     replaceAt(site.parent, site.key, map);
     return;
   }

@@ -10,19 +10,19 @@ import { sitePath, valueAt, type Site } from './walk.js';
 export function duration(site: Site): void {
   const v = valueAt(site);
   if (v === null || v === undefined || typeof v === 'object') return;
-  const text = String(v);
+  const text = typeof v === 'string' ? v : String(v);
   const parsed = parseCached(text);
-  const loc = getLoc(site.parent, site.key);
   if (!parsed.ok) {
     site.diags.error(
       'duration-invalid',
       `${sitePath(site)}: "${text}" is not a duration (${parsed.message})`,
-      loc,
+      getLoc(site.parent, site.key),
       { hint: 'write e.g. 10s, 1m30s, 500ms or 1.5h: a number with a unit, no spaces' },
     );
     return;
   }
-  put(site.parent, site.key, parsed.text, loc);
+  // Most files already write the canonical spelling (`10s`): then the value and its position stay.
+  if (parsed.text !== v) put(site.parent, site.key, parsed.text, getLoc(site.parent, site.key));
 }
 
 type Parsed = { ok: true; text: string } | { ok: false; message: string };

@@ -19,22 +19,27 @@ export function keyValue(bare: 'nullable' | 'empty'): Transform {
     const v = valueAt(site);
     if (Array.isArray(v)) {
       const map: Record<string, string | null> = {};
-      v.forEach((item, i) => {
-        const s = scalarString(item) ?? '';
+      for (let i = 0; i < v.length; i++) {
+        const s = scalarString(v[i]) ?? '';
         const eq = s.indexOf('=');
         const key = eq === -1 ? s : s.slice(0, eq);
         if (Object.hasOwn(map, key)) delete map[key]; // last one wins, in its own place
-        putKeyed(map, key, eq === -1 ? missing : s.slice(eq + 1), getLoc(v, i));
+        // moveLoc records what putKeyed would (the item's position on value and key) and more.
+        map[key] = eq === -1 ? missing : s.slice(eq + 1);
         moveLoc(v, i, map, key);
-      });
+      }
       replaceAt(site.parent, site.key, map);
       return;
     }
     if (isMap(v)) {
-      for (const [k, e] of Object.entries(v)) {
+      // Most values are strings already; for..in allocates no [key, value] pair per entry.
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        const e = v[k];
+        if (typeof e === 'string') continue;
         if (e === null) {
           if (missing !== null) put(v, k, missing, getLoc(v, k));
-        } else if (typeof e !== 'string') {
+        } else {
           const s = scalarString(e);
           if (s !== undefined) put(v, k, s, getLoc(v, k));
         }

@@ -23,11 +23,11 @@ type Indexable = Record<string | number, unknown>;
  * and giving it to the new container too (`getSelfLoc`).
  */
 export function replaceAt(parent: Container, key: string | number, value: unknown): void {
-  const loc = getLoc(parent, key);
   (parent as Indexable)[key] = value;
-  if (!loc) return;
-  setLoc(parent, key, loc);
-  if (value !== null && typeof value === 'object') setSelfLoc(value, loc);
+  // The slot's own position is already recorded against `parent`: only the new container needs it.
+  if (value === null || typeof value !== 'object') return;
+  const loc = getLoc(parent, key);
+  if (loc) setSelfLoc(value, loc);
 }
 
 /** Set `obj[key]`, recording `loc` as where it was written when the value came from that text. */
@@ -46,8 +46,10 @@ export function putKeyed(obj: object, key: string, value: unknown, loc?: SourceL
 export function moveLoc(from: object, i: string | number, to: object, j: string | number): void {
   const loc = getLoc(from, i);
   if (loc) setLoc(to, j, loc);
-  const key = getKeyLoc(from, i);
-  if (key && typeof j === 'string') setKeyLoc(to, j, key);
+  if (typeof j === 'string') {
+    const key = getKeyLoc(from, i);
+    if (key) setKeyLoc(to, j, key);
+  }
   const d = getDirective(from, i);
   if (d) setDirective(to, j, d);
 }

@@ -76,7 +76,7 @@ export function parsePortSpec(spec: string): PortSpecResult {
     out.push(entry);
   }
   // compose-go sorts the expanded entries by their "port/proto" key as text: 1000 before 998.
-  if (String(c.start).length !== String(c.end).length) {
+  if (c.start !== c.end && String(c.start).length !== String(c.end).length) {
     out.sort((x, y) => {
       const a = String(x.target);
       const b = String(y.target);
@@ -128,6 +128,16 @@ export function portRange(text: string, what: 'container' | 'published'): RangeR
  * Compose, because its colons are ambiguous with the port separators.
  */
 function hostIp(text: string): string | undefined {
+  // A file repeats the same host address (`127.0.0.1`) entry after entry: check it once.
+  if (text === lastHostIp.text) return lastHostIp.result;
+  const result = checkHostIp(text);
+  lastHostIp = { text, result };
+  return result;
+}
+
+let lastHostIp: { text: string; result: string | undefined } = { text: '', result: '' };
+
+function checkHostIp(text: string): string | undefined {
   let host = text;
   if (text.startsWith('[')) {
     const close = text.indexOf(']');

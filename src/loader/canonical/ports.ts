@@ -1,22 +1,32 @@
-import { getLoc, getSelfLoc, setLoc, setSelfLoc } from '../../model/locations.js';
-import { isMap, moveLoc, put } from './located.js';
+import type { SourceLoc } from '../../diag/diagnostic.js';
+import {
+  getDirective,
+  getLoc,
+  getSelfLoc,
+  setDirective,
+  setLoc,
+  setSelfLoc,
+} from '../../model/locations.js';
+import { isMap, put } from './located.js';
 import { parsePortSpec, portRange } from './port-spec.js';
 import { sitePath, valueAt, type Site } from './walk.js';
 
 /**
  * `services.*.ports`: every entry in the long syntax, so the merge stage can key entries by
- * {host_ip, target, published, protocol}. One short entry may become several (a container port
- * range), so the list is rebuilt rather than edited item by item.
+ * {host_ip, target, published, protocol}.
  *
  * Fields parsed from a short entry carry its position; `mode: ingress` and a `protocol: tcp`
  * nobody wrote are defaults (no position), as compose-go fills them in.
+ *
+ * While every entry gives exactly one long entry (almost always), the list is rewritten in place:
+ * it already holds each entry's position and merge directive by index. The first entry that
+ * gives none (an error) or several (a container port range) switches to a new list, rebuilt from
+ * there on with the positions carried over.
  */
 export function ports(site: Site): void {
   const list = valueAt(site);
   if (!Array.isArray(list)) return;
-  const out: unknown[] = [];
-  const selfLoc = getSelfLoc(list);
-  if (selfLoc) setSelfLoc(out, selfLoc);
+  const r = new Rewrite(list);
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
     const loc = getLoc(list, i);
@@ -24,20 +34,23 @@ export function ports(site: Site): void {
       if (!Number.isInteger(entry) || entry < 1 || entry > 65535) {
         const msg = `${sitePath(site, i)}: container port ${entry} is out of range 1–65535`;
         site.diags.error('port-out-of-range', msg, loc);
+        r.split(i);
         continue;
       }
       const p: Record<string, unknown> = { mode: 'ingress' };
       put(p, 'target', entry, loc);
       p.protocol = 'tcp';
-      pushAt(out, p, list, i);
+      r.emit(p, i, loc);
     } else if (typeof entry === 'string') {
       const parsed = parsePortSpec(entry);
       if (!parsed.ok) {
         const { code, message, hint } = parsed.error;
         const msg = `${sitePath(site, i)}: ${message}`;
         site.diags.error(code, msg, loc, hint ? { hint } : undefined);
+        r.split(i);
         continue;
       }
+      if (parsed.ports.length !== 1) r.split(i);
       const explicitProto = entry.includes('/');
       for (const p of parsed.ports) {
         if (loc) {
@@ -46,23 +59,62 @@ export function ports(site: Site): void {
           if (p.published !== undefined) setLoc(p, 'published', loc);
           if (explicitProto) setLoc(p, 'protocol', loc);
         }
-        pushAt(out, p, list, i);
+        r.emit(p, i, loc);
       }
     } else {
       if (isMap(entry)) longForm(entry, i, site);
-      pushAt(out, entry, list, i); // anything else is the schema stage's to report
+      r.emit(entry, i, loc); // anything else is the schema stage's to report
     }
   }
-  (site.parent as Record<string | number, unknown>)[site.key] = out;
+  if (r.out) (site.parent as Record<string | number, unknown>)[site.key] = r.out;
 }
 
-function pushAt(out: unknown[], value: unknown, from: unknown[], i: number): void {
-  out.push(value);
-  moveLoc(from, i, out, out.length - 1);
-  const loc = getLoc(from, i);
-  if (loc && value !== null && typeof value === 'object' && !getSelfLoc(value)) {
-    setSelfLoc(value, loc);
+/** The output of `ports`: `list` itself, rewritten in place, until `split` starts `out`. */
+class Rewrite {
+  /** The new list, once entries stopped mapping one to one; `list[0..split)` was copied into it. */
+  out: unknown[] | undefined = undefined;
+
+  constructor(private readonly list: unknown[]) {}
+
+  /** Entry `i` does not give exactly one long entry: continue in a new list (once). */
+  split(i: number): void {
+    if (this.out) return;
+    const out: unknown[] = [];
+    const selfLoc = getSelfLoc(this.list);
+    if (selfLoc) setSelfLoc(out, selfLoc);
+    for (let j = 0; j < i; j++) pushAt(out, this.list[j], this.list, j, getLoc(this.list, j));
+    this.out = out;
   }
+
+  /** `value` is (one of) the long entries that entry `i`, written at `loc`, gives. */
+  emit(value: unknown, i: number, loc: SourceLoc | undefined): void {
+    if (this.out) {
+      pushAt(this.out, value, this.list, i, loc);
+      return;
+    }
+    // Same slot: its position and directive stay as recorded; the new entry takes the position.
+    this.list[i] = value;
+    if (loc && value !== null && typeof value === 'object' && !getSelfLoc(value)) {
+      setSelfLoc(value, loc);
+    }
+  }
+}
+
+/** Append `value` made from `from[i]` (written at `loc`), carrying that item's position. */
+function pushAt(
+  out: unknown[],
+  value: unknown,
+  from: unknown[],
+  i: number,
+  loc: SourceLoc | undefined,
+): void {
+  const j = out.push(value) - 1;
+  if (loc) {
+    setLoc(out, j, loc);
+    if (value !== null && typeof value === 'object' && !getSelfLoc(value)) setSelfLoc(value, loc);
+  }
+  const d = getDirective(from, i); // an index has no key position to carry, only a directive
+  if (d) setDirective(out, j, d);
 }
 
 /** Long syntax: numbers typed as compose-go types them, defaults filled, port numbers checked. */

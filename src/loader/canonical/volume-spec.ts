@@ -25,47 +25,44 @@ const SELINUX = new Set(['z', 'Z']);
 const LEGACY = new Set(['cached', 'delegated', 'consistent']);
 
 export function parseVolumeSpec(text: string): VolumeSpecResult {
-  const bytes = Buffer.byteLength(text);
-  if (bytes === 0) return { ok: false, message: 'empty volume spec' };
-  if (bytes <= 2) {
+  if (text === '') return { ok: false, message: 'empty volume spec' };
+  // Three UTF-16 units are at least three bytes: only a short text needs its bytes counted.
+  if (text.length <= 2 && Buffer.byteLength(text) <= 2) {
     return { ok: true, spec: result({ type: 'volume', target: text }, false, [], false, []) };
   }
-  let source = '';
-  let target = '';
+  // Sections between the colons that separate (a drive letter's colon does not).
+  const sections: string[] = [];
+  let start = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    if (i - start <= 2 && isDrive(text.slice(start, i))) continue;
+    sections.push(text.slice(start, i));
+    start = i + 1;
+  }
+  sections.push(text.slice(start));
+  // Read in order, as compose-go does, so the first problem is the one reported.
+  const last = sections.length - 1;
+  for (let k = 0; k <= last; k++) {
+    if (sections[k] === '') return { ok: false, message: 'empty section between colons' };
+    if (k >= 2 && k < last) return { ok: false, message: 'too many colons' };
+  }
+  // `TARGET`, `SOURCE:TARGET` or `SOURCE:TARGET:MODES`
+  const source = last === 0 ? '' : (sections[0] as string);
+  const target = sections[last === 0 ? 0 : 1] as string;
   let readOnly: boolean | undefined;
   let propagation: string | undefined;
   let selinux: 'z' | 'Z' | undefined;
   let nocopy = false;
   const unknown: string[] = [];
-
-  const take = (buf: string, atEnd: boolean): string | undefined => {
-    if (buf === '') return 'empty section between colons';
-    if (source === '' && atEnd) target = buf;
-    else if (source === '') source = buf;
-    else if (target === '') target = buf;
-    else if (!atEnd) return 'too many colons';
-    else {
-      for (const opt of buf.split(',')) {
-        if (opt === 'ro') readOnly = true;
-        else if (opt === 'rw') readOnly = false;
-        else if (opt === 'nocopy') nocopy = true;
-        else if (PROPAGATIONS.has(opt)) propagation = opt;
-        else if (SELINUX.has(opt)) selinux = opt as 'z' | 'Z';
-        else if (!LEGACY.has(opt)) unknown.push(opt);
-      }
+  if (last === 2) {
+    for (const opt of (sections[2] as string).split(',')) {
+      if (opt === 'ro') readOnly = true;
+      else if (opt === 'rw') readOnly = false;
+      else if (opt === 'nocopy') nocopy = true;
+      else if (PROPAGATIONS.has(opt)) propagation = opt;
+      else if (SELINUX.has(opt)) selinux = opt as 'z' | 'Z';
+      else if (!LEGACY.has(opt)) unknown.push(opt);
     }
-    return undefined;
-  };
-
-  let start = 0;
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
-    if (isDrive(text.slice(start, i))) continue;
-    const err = take(text.slice(start, i), false);
-    if (err) return { ok: false, message: err };
-    start = i + 1;
   }
-  const err = take(text.slice(start), true);
-  if (err) return { ok: false, message: err };
 
   const bind = isFilePath(source);
   const volume = { type: bind ? 'bind' : 'volume' } as ServiceVolume;
@@ -110,8 +107,10 @@ function isFilePath(source: string): boolean {
   const c = source[0];
   if (c === '.' || c === '/' || c === '~') return true;
   if (source.startsWith('\\\\')) return true;
-  const [first, second] = [...source];
-  return second === ':' && /^\p{L}$/u.test(first ?? '');
+  // A drive letter and its colon (`C:...`); the letter may be one code point of two units.
+  const first = source.codePointAt(0) as number;
+  const width = first > 0xffff ? 2 : 1;
+  return source[width] === ':' && /^\p{L}$/u.test(String.fromCodePoint(first));
 }
 
 /** Something `path.Clean` would change: `//`, a `.` or `..` segment, a trailing `/`. */

@@ -1,5 +1,5 @@
-import { getLoc, setSelfLoc } from '../../model/locations.js';
-import { put, replaceAt } from './located.js';
+import { getLoc, setLoc, setSelfLoc } from '../../model/locations.js';
+import { put } from './located.js';
 import { parseVolumeSpec } from './volume-spec.js';
 import { sitePath, valueAt, type Site } from './walk.js';
 
@@ -19,12 +19,11 @@ export function volumes(site: Site): void {
     const entry = list[i];
     if (typeof entry !== 'string') continue;
     const loc = getLoc(list, i);
-    const where = () => sitePath(site, i);
     const parsed = parseVolumeSpec(entry);
     if (!parsed.ok) {
       site.diags.error(
         'volume-invalid',
-        `${where()}: invalid volume "${entry}": ${parsed.message}`,
+        `${sitePath(site, i)}: invalid volume "${entry}": ${parsed.message}`,
         loc,
         {
           hint: 'write [SOURCE:]TARGET[:MODE], e.g. ./data:/data:ro',
@@ -33,12 +32,14 @@ export function volumes(site: Site): void {
       continue;
     }
     const { volume, readOnlyWritten, writtenBind, nocopyWritten, unknownOptions } = parsed.spec;
-    replaceAt(list, i, volume);
+    list[i] = volume;
     if (loc) {
-      put(volume, 'type', volume.type, loc);
-      if (volume.source !== undefined) put(volume, 'source', volume.source, loc);
-      put(volume, 'target', volume.target, loc);
-      if (readOnlyWritten) put(volume, 'read_only', volume.read_only, loc);
+      // The new entry and every field parsed from the text carry the text's position.
+      setSelfLoc(volume, loc);
+      setLoc(volume, 'type', loc);
+      if (volume.source !== undefined) setLoc(volume, 'source', loc);
+      setLoc(volume, 'target', loc);
+      if (readOnlyWritten) setLoc(volume, 'read_only', loc);
       if (volume.bind) {
         setSelfLoc(volume.bind, loc);
         if (writtenBind.length > 0) put(volume, 'bind', volume.bind, loc);
@@ -55,7 +56,7 @@ export function volumes(site: Site): void {
     for (const opt of unknownOptions) {
       site.diags.warn(
         'volume-option-unknown',
-        `${where()}: unknown volume mode "${opt}" is ignored`,
+        `${sitePath(site, i)}: unknown volume mode "${opt}" is ignored`,
         loc,
         {
           hint: 'modes are ro, rw, z, Z, nocopy, and the propagation modes (rprivate, shared, ...)',

@@ -26,8 +26,14 @@ export type Transform = (site: Site) => void;
 export type TransformTable = Readonly<Record<string, Transform>>;
 
 interface Node {
-  transform?: Transform;
+  transform: Transform | undefined;
   children: Map<string, Node>;
+  /** `children.get('*')`, looked up once at compile time rather than at every container. */
+  star: Node | undefined;
+}
+
+function newNode(): Node {
+  return { transform: undefined, children: new Map(), star: undefined };
 }
 
 /**
@@ -35,14 +41,15 @@ interface Node {
  * the cost is linear in the size of those parts of the model, whatever the number of patterns.
  */
 export function compileTable(table: TransformTable): Node {
-  const root: Node = { children: new Map() };
+  const root = newNode();
   for (const [pattern, transform] of Object.entries(table)) {
     let node = root;
     for (const seg of pattern.split('.')) {
       let next = node.children.get(seg);
       if (!next) {
-        next = { children: new Map() };
+        next = newNode();
         node.children.set(seg, next);
+        if (seg === '*') node.star = next;
       }
       node = next;
     }
@@ -62,38 +69,58 @@ export function walk(
   base: readonly PathSegment[],
   diags: Diagnostics,
 ): void {
-  const path: PathSegment[] = [...base];
-  const recurse = (r: object, p: readonly PathSegment[]): void => walk(trie, r, p, diags);
-  // One Site object for the whole walk, re-aimed before each call (transforms must not keep it).
-  const site: Site = { parent: [], key: 0, path, diags, recurse };
-  const visit = (node: Node, parent: Container, key: string | number): void => {
-    path.push(key);
+  new Walker(trie, base, diags).descend(trie, root as Container);
+}
+
+/**
+ * One walk's state. A class rather than closures so that the visit and descend calls, made once
+ * per reachable node, are plain monomorphic method calls with no per-walk function objects.
+ */
+class Walker {
+  private readonly path: PathSegment[];
+  /** One Site object for the whole walk, re-aimed before each call (transforms must not keep it). */
+  private readonly site: Site;
+
+  constructor(
+    private readonly trie: Node,
+    base: readonly PathSegment[],
+    private readonly diags: Diagnostics,
+  ) {
+    this.path = [...base];
+    const recurse = (r: object, p: readonly PathSegment[]): void =>
+      walk(this.trie, r, p, this.diags);
+    this.site = { parent: [], key: 0, path: this.path, diags, recurse };
+  }
+
+  private visit(node: Node, parent: Container, key: string | number): void {
+    this.path.push(key);
     if (node.transform) {
-      site.parent = parent;
-      site.key = key;
-      node.transform(site);
+      this.site.parent = parent;
+      this.site.key = key;
+      node.transform(this.site);
     }
-    const value = (parent as Record<string | number, unknown>)[key];
-    if (node.children.size > 0 && value !== null && typeof value === 'object') {
-      descend(node, value as Container);
+    if (node.children.size > 0) {
+      const value = (parent as Record<string | number, unknown>)[key];
+      if (value !== null && typeof value === 'object') this.descend(node, value as Container);
     }
-    path.pop();
-  };
-  const descend = (node: Node, value: Container): void => {
-    const star = node.children.get('*');
+    this.path.pop();
+  }
+
+  descend(node: Node, value: Container): void {
+    const star = node.star;
     if (Array.isArray(value)) {
-      if (star) for (let i = 0; i < value.length; i++) visit(star, value, i);
+      if (star) for (let i = 0; i < value.length; i++) this.visit(star, value, i);
       return;
     }
     // The mapping's keys drive the loop: a service has a handful, the table has dozens.
+    const children = node.children;
     for (const k in value) {
       if (!Object.hasOwn(value, k)) continue;
-      const child = node.children.get(k);
-      if (child) visit(child, value, k);
-      if (star) visit(star, value, k);
+      const child = children.get(k);
+      if (child) this.visit(child, value, k);
+      if (star) this.visit(star, value, k);
     }
-  };
-  descend(trie, root as Container);
+  }
 }
 
 /** The path of `site` extended by `more`, formatted for a message (built only when needed). */
