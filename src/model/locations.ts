@@ -53,8 +53,7 @@ type Table = SourceLoc[] | Record<string, SourceLoc>;
 function tableGet(t: Table | undefined, key: PropertyKey): SourceLoc | undefined {
   if (!t) return undefined;
   if (Array.isArray(t)) return typeof key === 'number' ? t[key] : undefined;
-  const k = key as string;
-  return Object.hasOwn(t, k) ? t[k] : undefined;
+  return t[key as string];
 }
 
 function tableSet(t: Table, key: PropertyKey, loc: SourceLoc): void {
@@ -75,8 +74,16 @@ function tableSet(t: Table, key: PropertyKey, loc: SourceLoc): void {
   }
 }
 
+/**
+ * A prototype-less record: keys are arbitrary user text (service names, variables), and V8 keeps
+ * such objects as hash tables instead of growing a hidden class per distinct set of keys.
+ */
+function dictionary(): Record<string, SourceLoc> {
+  return Object.create(null) as Record<string, SourceLoc>;
+}
+
 function newTable(container: object): Table {
-  return Array.isArray(container) ? [] : {};
+  return Array.isArray(container) ? [] : dictionary();
 }
 
 function* tableEntries(t: Table | undefined): Generator<[PropertyKey, SourceLoc]> {
@@ -112,7 +119,7 @@ export function getLoc(container: object, key: PropertyKey): SourceLoc | undefin
 /** Record where the key token of a mapping entry was written (for "unknown key" errors). */
 export function setKeyLoc(container: object, key: PropertyKey, loc: SourceLoc): void {
   const m = meta(container);
-  tableSet((m.keys ??= {}), key, loc);
+  tableSet((m.keys ??= dictionary()), key, loc);
 }
 
 export function getKeyLoc(container: object, key: PropertyKey): SourceLoc | undefined {
@@ -180,7 +187,7 @@ export function copyLocations(from: object, to: object): void {
   if (!f) return;
   const t = meta(to);
   for (const [k, l] of tableEntries(f.values)) tableSet((t.values ??= newTable(to)), k, l);
-  for (const [k, l] of tableEntries(f.keys)) tableSet((t.keys ??= {}), k, l);
+  for (const [k, l] of tableEntries(f.keys)) tableSet((t.keys ??= dictionary()), k, l);
   if (f.directives) for (const [k, d] of f.directives) (t.directives ??= new Map()).set(k, d);
   t.self ??= f.self;
 }
@@ -194,7 +201,7 @@ export function copyLoc(from: object, fromKey: PropertyKey, to: object, toKey: P
   if (!l && !k) return;
   const t = meta(to);
   if (l) tableSet((t.values ??= newTable(to)), toKey, l);
-  if (k) tableSet((t.keys ??= {}), toKey, k);
+  if (k) tableSet((t.keys ??= dictionary()), toKey, k);
 }
 
 /** Deep clone of plain data that keeps every position and directive. */
