@@ -1,15 +1,12 @@
+import { newLoadContext } from './new-context.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../diag/diagnostic.js';
-import { SourceStore } from '../diag/source-store.js';
 import type { RawModel } from '../model/compose.js';
 import { getLoc } from '../model/locations.js';
-import type { LoadContext } from './context.js';
 import { applyExtends } from './extends.js';
 import { loadFile } from './load-file.js';
-import { readText } from './read-text.js';
 
 /** Write `files` (relative path → text) under a fresh temp dir; return its path. */
 function tree(files: Record<string, string>): string {
@@ -22,11 +19,7 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-function context(): LoadContext {
-  const diags = new Diagnostics();
-  const sources = new SourceStore();
-  return { diags, sources, readText: (f, from) => readText(f, diags, sources, from) };
-}
+const context = newLoadContext;
 
 /** Load `main` from `dir` and apply its extends. */
 function load(dir: string, main = 'compose.yaml') {

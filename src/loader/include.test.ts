@@ -1,14 +1,12 @@
+import { newLoadContext } from './new-context.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../diag/diagnostic.js';
-import { SourceStore } from '../diag/source-store.js';
 import type { RawModel } from '../model/compose.js';
-import type { Env, LoadContext } from './context.js';
+import type { Env } from './context.js';
 import { applyInclude } from './include.js';
 import { loadFile } from './load-file.js';
-import { readText } from './read-text.js';
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nestc-include-'));
@@ -22,13 +20,8 @@ function tree(files: Record<string, string>): string {
 
 /** Load `compose.yaml` of `dir` and apply its includes with `env` as the project environment. */
 function load(dir: string, env: Env = {}) {
-  const diags = new Diagnostics();
-  const sources = new SourceStore();
-  const ctx: LoadContext = {
-    diags,
-    sources,
-    readText: (f, from) => readText(f, diags, sources, from),
-  };
+  const ctx = newLoadContext();
+  const { diags } = ctx;
   const file = path.join(dir, 'compose.yaml');
   const model = loadFile(file, env, ctx) as RawModel;
   expect(diags.items).toEqual([]);

@@ -1,8 +1,9 @@
-import { Diagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { newLoadContext } from './new-context.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
 import { SourceStore } from '../diag/source-store.js';
 import type { Project, RawModel } from '../model/compose.js';
 import { checkReferences } from './check-references.js';
-import type { LoadContext, LoadOptions } from './context.js';
+import type { LoadOptions } from './context.js';
 import { applyExtends } from './extends.js';
 import { applyInclude } from './include.js';
 import { buildModel, readFileDocs } from './load-file.js';
@@ -13,7 +14,6 @@ import { applyProfiles } from './profiles.js';
 import { projectName } from './project-name.js';
 import { envWithProjectName } from './project-name-env.js';
 import { resolveSetup } from './project-setup.js';
-import { readText } from './read-text.js';
 
 /** What a load returns: the project when there was no error, and every diagnostic either way. */
 export interface LoadResult {
@@ -31,13 +31,8 @@ export interface LoadResult {
  * merge → include → profiles → name → normalize → references.
  */
 export function loadProject(opts: LoadOptions = {}): LoadResult {
-  const diags = new Diagnostics();
-  const sources = new SourceStore();
-  const ctx: LoadContext = {
-    diags,
-    sources,
-    readText: (file, from) => readText(file, diags, sources, from),
-  };
+  const ctx = newLoadContext();
+  const { diags, sources } = ctx;
   const done = (project?: Project): LoadResult => ({
     ...(project && !diags.hasErrors() ? { project } : {}),
     diagnostics: diags.sorted(),

@@ -1,3 +1,4 @@
+import { newLoadContext } from './new-context.js';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,13 +27,8 @@ function tree(files: Record<string, string>): string {
 }
 
 function setup(opts: LoadOptions) {
-  const diags = new Diagnostics();
-  const sources = new SourceStore();
-  const ctx: LoadContext = {
-    diags,
-    sources,
-    readText: (f, from) => readText(f, diags, sources, from),
-  };
+  const ctx = newLoadContext();
+  const { diags, sources } = ctx;
   const result = resolveSetup({ env: {}, ...opts }, ctx);
   return { result, diags: diags.items, sources };
 }

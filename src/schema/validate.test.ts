@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, type Diagnostic } from '../diag/diagnostic.js';
-import { readYaml } from '../loader/read-yaml.js';
+import { Diagnostics } from '../diag/diagnostic.js';
 import { validateSchema } from './validate.js';
 import { SCHEMA_CODES } from '../diag/codes/schema.js';
 
-const y = (lines: string[]): string => lines.join('\n') + '\n';
-
-/** YAML text through the reader (so positions exist) and the schema stage. */
-function validateYaml(text: string): { ok: boolean; diags: Diagnostic[] } {
-  const diags = new Diagnostics();
-  const { docs } = readYaml(text, 'compose.yaml', diags);
-  if (diags.hasErrors() || docs.length !== 1) throw new Error('test YAML does not parse');
-  const ok = validateSchema(docs[0] as object, 'compose.yaml', diags);
-  return { ok, diags: diags.sorted() };
-}
+import { validateYaml, y } from '../../test/support/validate-yaml.js';
 
 describe('validateSchema', () => {
   it('accepts a minimal file', () => {
