@@ -1,4 +1,3 @@
-import { newLoadContext } from './new-context.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import type { RawModel } from '../model/compose.js';
 import { getLoc } from '../model/locations.js';
 import { applyExtends } from './extends.js';
 import { loadFile } from './load-file.js';
+import { newLoadContext } from './new-context.js';
 
 /** Write `files` (relative path → text) under a fresh temp dir; return its path. */
 function tree(files: Record<string, string>): string {

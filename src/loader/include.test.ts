@@ -1,4 +1,3 @@
-import { newLoadContext } from './new-context.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import type { RawModel } from '../model/compose.js';
 import type { Env } from './context.js';
 import { applyInclude } from './include.js';
 import { loadFile } from './load-file.js';
+import { newLoadContext } from './new-context.js';
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nestc-include-'));

@@ -1,4 +1,3 @@
-import { newLoadContext } from './new-context.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { SourceStore } from '../diag/source-store.js';
 import type { Project, RawModel } from '../model/compose.js';
@@ -8,6 +7,7 @@ import { applyExtends } from './extends.js';
 import { applyInclude } from './include.js';
 import { buildModel, readFileDocs } from './load-file.js';
 import { mergeModels } from './merge.js';
+import { newLoadContext } from './new-context.js';
 import { normalizeProject } from './normalize.js';
 import { resolvePaths } from './paths.js';
 import { applyProfiles } from './profiles.js';
@@ -27,8 +27,9 @@ export interface LoadResult {
 
 /**
  * The loader pipeline, and the only place that knows the order of its stages (compose-go's
- * `loader.Load`): setup → per file (read, interpolate, validate, canonical, extends, paths) →
- * merge → include → profiles → name → normalize → references.
+ * `loader.Load`): setup (files, env, profiles) → read every file → project name offered to
+ * interpolation → per file (interpolate, validate, canonical, extends) → merge of `-f` files →
+ * include → paths → profiles → name → normalize → references.
  */
 export function loadProject(opts: LoadOptions = {}): LoadResult {
   const ctx = newLoadContext();

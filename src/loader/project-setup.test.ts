@@ -1,4 +1,3 @@
-import { newLoadContext } from './new-context.js';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../diag/diagnostic.js';
 import { SourceStore } from '../diag/source-store.js';
 import type { LoadContext, LoadOptions } from './context.js';
+import { newLoadContext } from './new-context.js';
 import { resolveSetup } from './project-setup.js';
 import { readText } from './read-text.js';
 
