@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex } from './line-index.js';
+import { LineIndex, packToken, tokenEnd } from './line-index.js';
 
 describe('LineIndex', () => {
   const text = 'ab\ncde\n\nfg';
@@ -22,5 +22,28 @@ describe('LineIndex', () => {
 
   it('gives an empty range no end', () => {
     expect(idx.range(4, 4)).toEqual({ file: 'f.yaml', line: 2, col: 2 });
+  });
+
+  it('finds the end of a scalar token from its start', () => {
+    const t = "k: plain text  # c\nq: \"a\\\"b\" 'it''s'\n[x, y: z]\nurl: http://h:80\n";
+    // The token at `token`, or at `skip` characters into it.
+    const end = (token: string, skip = 0) => {
+      const at = t.indexOf(token) + skip;
+      return t.slice(at, tokenEnd(t, at));
+    };
+    expect(end('k')).toBe('k');
+    expect(end('plain')).toBe('plain text');
+    expect(end('"a')).toBe('"a\\"b"');
+    expect(end("'it")).toBe("'it''s'");
+    expect(end('[x', 1)).toBe('x');
+    expect(end(' y', 1)).toBe('y');
+    expect(end(' z', 1)).toBe('z');
+    expect(end('http')).toBe('http://h:80');
+  });
+
+  it('makes positions of packed tokens', () => {
+    expect(idx.loc(packToken(3, true))).toEqual(idx.range(3, 6));
+    expect(idx.loc(packToken(4, false))).toEqual(idx.at(4));
+    expect(packToken(2 ** 40, true)).toBe(-1);
   });
 });

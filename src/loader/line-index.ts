@@ -9,8 +9,8 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(
-    text: string,
-    private readonly file: string,
+    readonly text: string,
+    readonly file: string,
   ) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
@@ -42,6 +42,15 @@ export class LineIndex {
     };
   }
 
+  /**
+   * The position of a packed token (see `packToken`): its start, and for a scalar token its end as
+   * `tokenEnd` finds it.
+   */
+  loc(packed: number): SourceLoc {
+    const start = packed >>> 1;
+    return packed & 1 ? this.range(start, tokenEnd(this.text, start)) : this.at(start);
+  }
+
   private lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -52,4 +61,69 @@ export class LineIndex {
     }
     return lo;
   }
+}
+
+/** Offsets up to here pack into a small integer with their kind (see `packToken`). */
+const MAX_PACKED_OFFSET = 0x3fffffff;
+
+/**
+ * A token start and whether it is a scalar token (whose end `LineIndex.loc` finds again), packed
+ * into one small integer, or -1 when the offset is too large to pack.
+ */
+export function packToken(start: number, scalar: boolean): number {
+  return start >= 0 && start <= MAX_PACKED_OFFSET ? start * 2 + (scalar ? 1 : 0) : -1;
+}
+
+/**
+ * The end of the scalar token starting at `start` on one line: a quoted scalar to just past its
+ * closing quote, a plain scalar to the end of its line, a ` #` comment, a `: ` or a flow
+ * indicator, without trailing blanks. Readers store a packed position only when this end is
+ * the one the parser reported, so what it misses (multi-line plain scalars, block scalars) is
+ * stored in full instead.
+ */
+export function tokenEnd(text: string, start: number): number {
+  const n = text.length;
+  const q = text.charCodeAt(start);
+  if (q === 0x22 /* " */) {
+    for (let i = start + 1; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22) return i + 1;
+    }
+    return n;
+  }
+  if (q === 0x27 /* ' */) {
+    for (let i = start + 1; i < n; i++) {
+      if (text.charCodeAt(i) === 0x27) {
+        if (text.charCodeAt(i + 1) === 0x27) i++;
+        else return i + 1;
+      }
+    }
+    return n;
+  }
+  let i = start;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x2c /* , */ ||
+      c === 0x5d /* ] */ ||
+      c === 0x7d /* } */
+    ) {
+      break;
+    }
+    if (c === 0x3a /* : */) {
+      const d = text.charCodeAt(i + 1);
+      if (d !== d || d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d) break;
+    } else if ((c === 0x20 || c === 0x09) && text.charCodeAt(i + 1) === 0x23 /* # */) {
+      break;
+    }
+  }
+  while (i > start) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 0x20 && c !== 0x09) break;
+    i--;
+  }
+  return i;
 }

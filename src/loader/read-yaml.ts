@@ -16,9 +16,12 @@ import {
   setDirective,
   setKeyLoc,
   setLoc,
+  setLocPacked,
+  setSequencePacked,
   setSelfLoc,
+  setSelfPacked,
 } from '../model/locations.js';
-import { LineIndex } from './line-index.js';
+import { LineIndex, packToken, tokenEnd } from './line-index.js';
 import { resolvePlainScalar, resolveTagged } from './yaml-scalars.js';
 
 /**
@@ -201,10 +204,16 @@ function aliasExpansion(events: Event[], text: string): { added: number; at: num
   return { added, at };
 }
 
+/**
+ * Where a node was written: packed (`packToken`, into the file's `LineIndex`), which costs
+ * nothing until a position is asked for, or in full when packing would lose its end.
+ */
+type Pos = number | SourceLoc;
+
 /** A converted node: its value and where it was written. */
 interface Built {
   value: unknown;
-  loc: SourceLoc;
+  loc: Pos;
   /** `!reset` / `!override` written on the node. */
   tag: string | undefined;
 }
@@ -212,6 +221,10 @@ interface Built {
 class Converter {
   private i = 0;
   private readonly anchors = new Map<string, unknown>();
+  /** Items of the sequences being read, innermost last (see `node`). */
+  private readonly items: unknown[] = [];
+  private readonly itemPos: Pos[] = [];
+  private readonly itemTags: (string | undefined)[] = [];
 
   constructor(
     private readonly events: Event[],
@@ -249,7 +262,7 @@ class Converter {
     const ev = this.events[this.i++] as Event;
     switch (ev.type) {
       case EVENT_ID.SCALAR: {
-        const loc = this.scalarLoc(ev);
+        const loc = this.scalarPos(ev);
         const tag = this.slice(ev.tagStart, ev.tagEnd);
         const value = this.scalar(ev, tag, loc);
         this.anchor(ev.anchorStart, ev.anchorEnd, value);
@@ -257,12 +270,12 @@ class Converter {
       }
       case EVENT_ID.ALIAS: {
         const name = this.text.slice(ev.anchorStart, ev.anchorEnd);
-        const loc = this.lines.at(ev.anchorStart - 1);
+        const loc = this.at(ev.anchorStart - 1);
         if (!this.anchors.has(name)) {
           this.diags.error(
             'yaml-unknown-alias',
             `alias *${name} has no anchor &${name} before it`,
-            loc,
+            this.loc(loc),
           );
           return { value: null, loc, tag: undefined };
         }
@@ -270,23 +283,41 @@ class Converter {
         return { value: cloneLocated(this.anchors.get(name)), loc, tag: undefined };
       }
       case EVENT_ID.SEQUENCE: {
-        const loc = this.lines.at(ev.start);
+        const loc = this.at(ev.start);
         const tag = this.slice(ev.tagStart, ev.tagEnd);
-        const out: unknown[] = [];
-        setSelfLoc(out, loc);
+        // Items gather on shared stacks and are sliced off when the sequence ends, so that the
+        // sequence and its positions are arrays of exactly their length (an array grown by
+        // `push` holds room for 17 items, which over many short lists adds up).
+        const base = this.items.length;
+        let tagged = false;
         while (this.peek()?.type !== EVENT_ID.POP) {
           const item = this.node();
-          const idx = out.length;
-          out.push(item.value);
-          setLoc(out, idx, item.loc);
-          this.directive(out, idx, item.tag);
+          this.items.push(item.value);
+          this.itemPos.push(item.loc);
+          this.itemTags.push(item.tag);
+          if (item.tag !== undefined) tagged = true;
         }
         this.i++;
+        const out = this.items.slice(base);
+        const pos = this.itemPos.slice(base);
+        const tags = tagged ? this.itemTags.slice(base) : undefined;
+        this.items.length = base;
+        this.itemPos.length = base;
+        this.itemTags.length = base;
+        this.setSelf(out, loc);
+        if (pos.every((p) => typeof p === 'number')) {
+          setSequencePacked(out, pos as number[]);
+        } else {
+          for (let idx = 0; idx < out.length; idx++) {
+            this.setEntry(out, idx, pos[idx] as Pos, undefined);
+          }
+        }
+        if (tags) for (let idx = 0; idx < out.length; idx++) this.directive(out, idx, tags[idx]);
         this.anchor(ev.anchorStart, ev.anchorEnd, out);
         return { value: out, loc, tag };
       }
       case EVENT_ID.MAPPING: {
-        const loc = this.lines.at(ev.start);
+        const loc = this.at(ev.start);
         const tag = this.slice(ev.tagStart, ev.tagEnd);
         const out = this.mapping(loc);
         this.anchor(ev.anchorStart, ev.anchorEnd, out);
@@ -298,9 +329,9 @@ class Converter {
     }
   }
 
-  private mapping(selfLoc: SourceLoc): Record<string, unknown> {
+  private mapping(selfLoc: Pos): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    setSelfLoc(out, selfLoc);
+    this.setSelf(out, selfLoc);
     const merges: Built[] = [];
     while (this.peek()?.type !== EVENT_ID.POP) {
       const keyEv = this.peek() as Event;
@@ -318,20 +349,25 @@ class Converter {
       const key = keyString(k.value);
       if (Object.hasOwn(out, key) || getDirective(out, key) === 'reset') {
         const first = getKeyLoc(out, key);
-        this.diags.error('yaml-duplicate-key', `duplicate key "${key}" in a mapping`, k.loc, {
-          hint: 'each key may appear once per mapping; remove or rename one of them',
-          related: [{ message: 'first written here', ...(first ? { loc: first } : {}) }],
-        });
+        this.diags.error(
+          'yaml-duplicate-key',
+          `duplicate key "${key}" in a mapping`,
+          this.loc(k.loc),
+          {
+            hint: 'each key may appear once per mapping; remove or rename one of them',
+            related: [{ message: 'first written here', ...(first ? { loc: first } : {}) }],
+          },
+        );
         continue;
       }
-      setKeyLoc(out, key, k.loc);
       if (v.tag === '!reset') {
         // `!reset` removes the key from the merged model; the value written is ignored.
+        setKeyLoc(out, key, this.loc(k.loc));
         setDirective(out, key, 'reset');
         continue;
       }
       defineEntry(out, key, v.value);
-      setLoc(out, key, v.loc);
+      this.setEntry(out, key, v.loc, k.loc);
       this.directive(out, key, v.tag);
     }
     this.i++;
@@ -348,42 +384,82 @@ class Converter {
           this.diags.error(
             'yaml-bad-merge',
             'a merge key (<<) takes a mapping or a list of mappings',
-            m.loc,
+            this.loc(m.loc),
           );
           continue;
         }
         for (const [k, v] of Object.entries(src)) {
           if (Object.hasOwn(out, k) || getDirective(out, k) === 'reset') continue;
           defineEntry(out, k, v);
-          setLoc(out, k, m.loc);
+          this.setEntry(out, k, m.loc, undefined);
         }
       }
     }
   }
 
-  private scalar(ev: ScalarEvent, tag: string | undefined, loc: SourceLoc): unknown {
+  private scalar(ev: ScalarEvent, tag: string | undefined, loc: Pos): unknown {
     const raw = getScalarValue(this.text, ev);
     if (tag !== undefined && tag !== '!reset' && tag !== '!override') {
       const r = resolveTagged(tag, raw);
       if (r.ok) return r.value;
-      this.diags.error('yaml-syntax', r.message, loc);
+      this.diags.error('yaml-syntax', r.message, this.loc(loc));
       return raw;
     }
     return ev.style === SCALAR_STYLE.PLAIN ? resolvePlainScalar(raw) : raw;
   }
 
-  /** A quoted scalar's position includes its quotes, as users see the token. */
-  private scalarLoc(ev: ScalarEvent): SourceLoc {
+  /**
+   * A scalar's position; a quoted scalar's includes its quotes, as users see the token. Packed
+   * when `tokenEnd` finds the same end again, which holds for all but multi-line tokens.
+   */
+  private scalarPos(ev: ScalarEvent): Pos {
     const q =
       ev.style === SCALAR_STYLE.DOUBLE_QUOTED
-        ? '"'
+        ? 0x22
         : ev.style === SCALAR_STYLE.SINGLE_QUOTED
-          ? "'"
-          : '';
-    if (q && this.text[ev.valueStart - 1] === q) {
-      return this.lines.range(ev.valueStart - 1, ev.valueEnd + 1);
+          ? 0x27
+          : 0;
+    let start = ev.valueStart;
+    let end = ev.valueEnd;
+    if (q !== 0 && this.text.charCodeAt(start - 1) === q) {
+      start--;
+      end++;
     }
-    return this.lines.range(ev.valueStart, ev.valueEnd);
+    if (end <= start) return this.at(start);
+    if (tokenEnd(this.text, start) === end) {
+      const p = packToken(start, true);
+      if (p >= 0) return p;
+    }
+    return this.lines.range(start, end);
+  }
+
+  /** The position of `offset`, without an end. */
+  private at(offset: number): Pos {
+    const p = packToken(offset, false);
+    return p >= 0 ? p : this.lines.at(offset);
+  }
+
+  private loc(p: Pos): SourceLoc {
+    return typeof p === 'number' ? this.lines.loc(p) : p;
+  }
+
+  private setSelf(container: object, p: Pos): void {
+    if (typeof p === 'number') {
+      setSelfPacked(container, this.lines, p);
+    } else {
+      setSelfPacked(container, this.lines, -1);
+      setSelfLoc(container, p);
+    }
+  }
+
+  /** Record where `container[key]` (already set) and its key were written. */
+  private setEntry(container: object, key: string | number, v: Pos, k: Pos | undefined): void {
+    if (typeof v === 'number' && (k === undefined || typeof k === 'number')) {
+      setLocPacked(container, key, v, k ?? -1);
+      return;
+    }
+    if (k !== undefined) setKeyLoc(container, key, this.loc(k));
+    setLoc(container, key, this.loc(v));
   }
 
   private anchor(start: number, end: number, value: unknown): void {
