@@ -1,23 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempProject } from '../../test/support/temp-project.js';
 import type { RawModel } from '../model/compose.js';
 import { getLoc } from '../model/locations.js';
 import { applyExtends } from './extends.js';
 import { loadFile } from './load-file.js';
 import { newLoadContext } from './new-context.js';
 
-/** Write `files` (relative path → text) under a fresh temp dir; return its path. */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nestc-extends-'));
-  for (const [rel, text] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>): string => tempProject(files, 'nestc-extends-');
 
 const context = newLoadContext;
 

@@ -1,22 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempProject } from '../../test/support/temp-project.js';
 import type { RawModel } from '../model/compose.js';
 import type { Env } from './context.js';
 import { applyInclude } from './include.js';
 import { loadFile } from './load-file.js';
 import { newLoadContext } from './new-context.js';
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nestc-include-'));
-  for (const [rel, text] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>): string => tempProject(files, 'nestc-include-');
 
 /** Load `compose.yaml` of `dir` and apply its includes with `env` as the project environment. */
 function load(dir: string, env: Env = {}) {

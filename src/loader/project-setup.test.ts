@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempProject } from '../../test/support/temp-project.js';
 import { Diagnostics } from '../diag/diagnostic.js';
 import { SourceStore } from '../diag/source-store.js';
 import type { LoadContext, LoadOptions } from './context.js';
@@ -16,13 +16,8 @@ afterEach(() => {
 
 /** A temporary directory holding `files` (path → text); returns its real absolute path. */
 function tree(files: Record<string, string>): string {
-  const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'nestc-setup-')));
+  const root = realpathSync(tempProject(files, 'nestc-setup-'));
   roots.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, rel);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
   return root;
 }
 
