@@ -57,7 +57,7 @@ const MERGE_KEY = '<<';
  */
 export function readYaml(text: string, file: string, diags: Diagnostics): ReadResult {
   const lines = new LineIndex(text, file);
-  if (text.trim() === '' || onlyComments(text)) {
+  if (onlyComments(text)) {
     diags.error(
       'yaml-empty',
       'the file is empty',
@@ -108,11 +108,19 @@ export function readYaml(text: string, file: string, diags: Diagnostics): ReadRe
   return { docs };
 }
 
+/**
+ * True when no line holds YAML content (blank, comments, document markers). Stops at the first
+ * content line, which in a real file is the first or second: no copy of a large text is made.
+ */
 function onlyComments(text: string): boolean {
-  return text.split('\n').every((l) => {
-    const t = l.trim();
-    return t === '' || t.startsWith('#') || t === '---' || t === '...';
-  });
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const t = text.slice(start, end).trim();
+    if (t !== '' && !t.startsWith('#') && t !== '---' && t !== '...') return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 function reportSyntax(e: YAMLException, text: string, lines: LineIndex, diags: Diagnostics): void {
