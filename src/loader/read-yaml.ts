@@ -113,7 +113,7 @@ export function readYaml(text: string, file: string, diags: Diagnostics): ReadRe
  * content line, which in a real file is the first or second: no copy of a large text is made.
  */
 function onlyComments(text: string): boolean {
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const t = text.slice(start, end).trim();
