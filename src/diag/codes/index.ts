@@ -2,6 +2,12 @@ import { CANONICAL_CODES } from './canonical.js';
 import { COMPOSE_FILES_CODES } from './compose-files.js';
 import { INTERPOLATE_CODES } from './interpolate.js';
 import { MODEL_CODES } from './model.js';
+import { NEST_DEPS_CODES } from './nest-deps.js';
+import { NEST_NAMES_CODES } from './nest-names.js';
+import { NEST_OUTPUT_CODES } from './nest-output.js';
+import { NEST_PATHS_CODES } from './nest-paths.js';
+import { NEST_PORTS_CODES } from './nest-ports.js';
+import { NEST_SCOPE_CODES } from './nest-scope.js';
 import { PROJECT_CODES } from './project.js';
 import { READ_CODES } from './read.js';
 import { SCHEMA_CODES } from './schema.js';
@@ -19,6 +25,20 @@ export const CODE_TABLES: readonly { stage: string; title: string; codes: CodeTa
   { stage: 'canonical', title: 'Short syntax', codes: CANONICAL_CODES },
   { stage: 'compose-files', title: 'Merging, extends and include', codes: COMPOSE_FILES_CODES },
   { stage: 'model', title: 'Paths, normalization and references', codes: MODEL_CODES },
+  { stage: 'nest-scope', title: 'Loading x-nest scopes', codes: NEST_SCOPE_CODES },
+  {
+    stage: 'nest-names',
+    title: 'Flat names, scoped resources and networks',
+    codes: NEST_NAMES_CODES,
+  },
+  {
+    stage: 'nest-paths',
+    title: 'Paths through parent mounts, and the socket',
+    codes: NEST_PATHS_CODES,
+  },
+  { stage: 'nest-deps', title: 'Dependencies across scopes', codes: NEST_DEPS_CODES },
+  { stage: 'nest-ports', title: 'Published ports and lints', codes: NEST_PORTS_CODES },
+  { stage: 'nest-output', title: 'Compile and graph output', codes: NEST_OUTPUT_CODES },
 ];
 
 /** Look up a code; undefined when nestc does not declare it (a test forbids that). */

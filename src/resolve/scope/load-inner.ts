@@ -1,0 +1,5 @@
+/** What loading an inner scope needs from the load that produced the root project. */
+export interface ScopeLoadOptions {
+  /** The active profiles: one set for the whole graph. */
+  profiles: readonly string[];
+}
