@@ -12,6 +12,11 @@ export interface CheckOptions {
    * a misspelled one, so it does not report `required: false` dependencies at all.
    */
   disabled?: ReadonlySet<string>;
+  /**
+   * Leave service references alone: in an `x-nest` scope the resolver checks them, because a
+   * name of another scope deserves its own message (references stay within a scope).
+   */
+  skipServiceRefs?: boolean;
 }
 
 /**
@@ -58,7 +63,7 @@ function checkServiceRefs(
   // for links, volumes_from and `service:` namespaces) must not repeat the error.
   const reported = new Set<string>();
   const service = (ref: string, loc: SourceLoc | undefined, how: string): void => {
-    if (has(known.services, ref) || reported.has(ref)) return;
+    if (opts.skipServiceRefs || has(known.services, ref) || reported.has(ref)) return;
     reported.add(ref);
     const hint = opts.disabled?.has(ref)
       ? `service "${ref}" is disabled by profiles; enable its profile`

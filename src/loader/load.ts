@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import { SourceStore } from '../diag/source-store.js';
 import type { Project, RawModel } from '../model/compose.js';
 import { checkReferences } from './check-references.js';
-import type { LoadOptions } from './context.js';
+import type { Env, LoadOptions } from './context.js';
 import { applyExtends } from './extends.js';
 import { applyInclude } from './include.js';
 import { buildModel, readFileDocs } from './load-file.js';
@@ -23,6 +23,10 @@ export interface LoadResult {
   sources: SourceStore;
   /** The Compose files that made the project, in merge order. */
   files: string[];
+  /** The active profiles (the resolver applies the same set to every scope). */
+  profiles: string[];
+  /** The variables the files were interpolated with (process environment over `.env`). */
+  env: Env;
 }
 
 /**
@@ -31,26 +35,29 @@ export interface LoadResult {
  * interpolation → per file (interpolate, validate, canonical, extends) → merge of `-f` files →
  * include → paths → profiles → name → normalize → references.
  */
-export function loadProject(opts: LoadOptions = {}): LoadResult {
-  const ctx = newLoadContext();
+export function loadProject(opts: LoadOptions = {}, ctx = newLoadContext()): LoadResult {
   const { diags, sources } = ctx;
   const done = (project?: Project): LoadResult => ({
     ...(project && !diags.hasErrors() ? { project } : {}),
     diagnostics: diags.sorted(),
     sources,
     files: setup?.files ?? [],
+    profiles: setup ? [...setup.profiles] : [],
+    env: interpolated.env ?? setup?.env ?? {},
   });
 
+  // The variables once the project name is known; callers (the resolver) need them too.
+  const interpolated: { env?: Env } = {};
   const setup = resolveSetup(opts, ctx);
   if (!setup) return done();
 
   const read = setup.files.map((file) => ({ file, docs: readFileDocs(file, ctx) }));
   // Compose offers the project name to interpolation as COMPOSE_PROJECT_NAME, so the name is
   // settled from the raw files before any of them is interpolated.
-  const env = envWithProjectName(
+  const env = (interpolated.env = envWithProjectName(
     setup,
     read.flatMap((r) => r.docs ?? []),
-  );
+  ));
   const scoped = { ...setup, env };
 
   let merged: RawModel | undefined;

@@ -1,10 +1,12 @@
 import type { PortMapEntry, ResolveContext, Scope } from '../types.js';
+import { lintLocalhostPorts } from './localhost-ports.js';
+import { lintNetworkPools } from './network-pools.js';
 
-/** Rule 7: warnings for localhost-style addresses to sibling ports, and network pool size. */
-export function lintGraph(
-  _root: Scope,
-  _ports: readonly PortMapEntry[],
-  _ctx: ResolveContext,
-): void {
-  throw new Error('not implemented');
+/**
+ * Rule 7: warnings for localhost-style addresses to sibling ports, and network pool size. They
+ * run after allocation so that a port nestc moved is recognized under both its numbers.
+ */
+export function lintGraph(root: Scope, ports: readonly PortMapEntry[], ctx: ResolveContext): void {
+  lintLocalhostPorts(root, ports, ctx);
+  lintNetworkPools(root, ctx);
 }
