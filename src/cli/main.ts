@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { compileCommand } from './commands/compile.js';
 import { configCommand } from './commands/config.js';
+import { graphCommand } from './commands/graph.js';
 import { EXIT } from './exit-codes.js';
 import { addGlobalOptions, type GlobalOptions } from './global-options.js';
 import { useColor, type Io } from './io.js';
@@ -35,7 +37,7 @@ export async function main(
     .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr })
     .addHelpText(
       'after',
-      '\nExamples:\n  $ nestc config                      # print the normalized model of ./compose.yaml\n  $ nestc -f ci/nest.yaml config --json\n\nDocs: docs/cli.md, docs/nestfile.md. Exit codes: 0 ok, 1 errors in the input, 64 usage, 70 bug.',
+      '\nExamples:\n  $ nestc config                      # print the normalized model of ./compose.yaml\n  $ nestc -f ci/nest.yaml config --json\n  $ nestc compile -o flat.yaml        # the flat Compose file of ./compose.yaml\n  $ nestc graph --format dot | dot -Tsvg > topology.svg\n\nDocs: docs/cli.md, docs/nestfile.md. Exit codes: 0 ok, 1 errors in the input, 64 usage, 70 bug.',
     );
 
   const io = (): Io => {
@@ -52,7 +54,11 @@ export async function main(
     exitCode = code;
   };
 
-  for (const cmd of [configCommand(io, setExit)]) {
+  for (const cmd of [
+    configCommand(io, setExit),
+    compileCommand(io, setExit),
+    graphCommand(io, setExit),
+  ]) {
     cmd.exitOverride().configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr });
     program.addCommand(cmd);
   }
