@@ -4,5 +4,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/bootstrap.sh
 example=examples/ci-agent
-printf '\n\033[1m==> nestc config -f %s/compose.yaml\033[0m\n' "$example" >&2
-node bin/nestc.js -f "$example/compose.yaml" config
+printf '\n\033[1m==> nestc -f %s/compose.yaml compile\033[0m\n' "$example" >&2
+node bin/nestc.js -f "$example/compose.yaml" compile
+printf '\n\033[1m==> nestc -f %s/compose.yaml graph\033[0m\n' "$example" >&2
+node bin/nestc.js -f "$example/compose.yaml" graph

@@ -12,7 +12,7 @@ export interface GraphNode {
 /** One scope: the root project or one `x-nest`, with its services, networks and inner scopes. */
 export interface GraphCluster {
   id: string;
-  /** The parent's nest path (`agent`, `jenkins/agent`); the project name at the root. */
+  /** `x-nest of PARENT` (`x-nest of jenkins/agent`); `project NAME` at the root. */
   label: string;
   nodes: GraphNode[];
   networks: GraphNode[];
@@ -65,7 +65,7 @@ export function graphModel(graph: FlatGraph): GraphModel {
   ordered.forEach((path, i) => {
     const cluster: GraphCluster = {
       id: `s${i}`,
-      label: path === '' ? graph.project.name : path,
+      label: path === '' ? `project ${graph.project.name}` : `x-nest of ${path}`,
       nodes: [],
       networks: [],
       children: [],

@@ -15,11 +15,11 @@ const block = (text: string, from: string, close: string): string[] => {
 };
 
 describe('graph model', () => {
-  it('nests scopes as they nest, labelled by the parent nest path (root: the project name)', () => {
+  it('nests scopes as they nest, labelled "x-nest of PARENT" (root: "project NAME")', () => {
     const m = graphModel(testGraph());
-    expect(m.root.label).toBe('ci');
-    expect(m.root.children.map((c) => c.label)).toEqual(['agent']);
-    expect(m.root.children[0]!.children.map((c) => c.label)).toEqual(['agent/runner']);
+    expect(m.root.label).toBe('project ci');
+    expect(m.root.children.map((c) => c.label)).toEqual(['x-nest of agent']);
+    expect(m.root.children[0]!.children.map((c) => c.label)).toEqual(['x-nest of agent/runner']);
     expect(m.root.children[0]!.nodes.map((n) => n.lines[0])).toEqual(['db', 'runner', 'tests']);
   });
 
@@ -64,7 +64,7 @@ describe('graph model', () => {
   it('finds the scopes from the services when the graph lists none', () => {
     const g: FlatGraph = { ...testGraph(), scopes: [] };
     const m = graphModel(g);
-    expect(m.root.children[0]!.children[0]!.label).toBe('agent/runner');
+    expect(m.root.children[0]!.children[0]!.label).toBe('x-nest of agent/runner');
     // Without the scope list, networks have no known home: the root holds them all.
     expect(m.root.networks).toHaveLength(3);
   });
@@ -83,8 +83,8 @@ describe('graph views', () => {
   it('mermaid: a flowchart whose subgraphs nest as the scopes do, with a flat subgraph beside', () => {
     const text = renderGraph(testGraph(), 'mermaid');
     expect(mermaidProblems(text)).toEqual([]);
-    const agent = block(text, 'subgraph s1["agent"]', 'end');
-    expect(agent).toContain('subgraph s2["agent/runner"]');
+    const agent = block(text, 'subgraph s1["x-nest of agent"]', 'end');
+    expect(agent).toContain('subgraph s2["x-nest of agent/runner"]');
     expect(agent).toContain('n1["db<br/>flat: agent-db<br/>20000-#62;5432/tcp (written 5432)"]');
     expect(agent).toContain('w0(["network agent-default"])');
     expect(block(text, 'subgraph flat["flat"]', 'end')).toContain('f5["db<br/>5432-#62;5432/tcp"]');
@@ -96,7 +96,7 @@ describe('graph views', () => {
     const g = testGraph();
     g.project.name = 'a"b#c<d>';
     const text = renderGraph(g, 'mermaid');
-    expect(text).toContain('subgraph s0["a#34;b#35;c#60;d#62;"]');
+    expect(text).toContain('subgraph s0["project a#34;b#35;c#60;d#62;"]');
     expect(mermaidProblems(text)).toEqual([]);
   });
 
@@ -104,7 +104,7 @@ describe('graph views', () => {
     const text = renderGraph(testGraph(), 'dot');
     expect(dotProblems(text)).toEqual([]);
     const agent = block(text, 'subgraph "cluster_s1" {', '}');
-    expect(agent[0]).toBe('label="agent";');
+    expect(agent[0]).toBe('label="x-nest of agent";');
     expect(agent).toContain('subgraph "cluster_s2" {');
     expect(agent).toContain('"n1" [label="db\\nflat: agent-db\\n20000->5432/tcp (written 5432)"];');
     expect(block(text, 'subgraph "cluster_flat" {', '}')).toContain(
@@ -118,7 +118,7 @@ describe('graph views', () => {
     const g = testGraph();
     g.project.name = 'a"b\\n';
     const text = renderGraph(g, 'dot');
-    expect(text).toContain('label="a\\"b\\\\n";');
+    expect(text).toContain('label="project a\\"b\\\\n";');
     expect(dotProblems(text)).toEqual([]);
   });
 

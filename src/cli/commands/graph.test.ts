@@ -29,8 +29,8 @@ describe('nestc graph', () => {
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(mermaidProblems(res.stdout)).toEqual([]);
-    expect(res.stdout).toContain('  subgraph s0["ci"]\n');
-    expect(res.stdout).toContain('    subgraph s1["agent"]\n');
+    expect(res.stdout).toContain('  subgraph s0["project ci"]\n');
+    expect(res.stdout).toContain('    subgraph s1["x-nest of agent"]\n');
     expect(res.stdout).toContain('["db<br/>flat: agent-db<br/>20000-#62;5432/tcp (written 5432)"]');
     expect(res.stdout).toContain('  subgraph flat["flat"]\n');
   });
