@@ -51,6 +51,8 @@ describe('golden compiles', () => {
         'wait-modes',
         'socket-host',
         'path-map',
+        'inner-files',
+        'configs-secrets',
       ]),
     );
   });
