@@ -11,6 +11,13 @@ if ! command -v docker-compose >/dev/null; then
   apt_install docker-compose
 fi
 
+# The end-to-end tests need a real engine: reuse one that answers, else start dockerd (and stop
+# it at exit); then the registry-free test images. A machine without one fails here, loudly.
+source scripts/engine.sh
+trap engine_stop EXIT
+engine_start
+engine_images
+
 log "type-checking"
 npm run --silent typecheck
 log "linting"
