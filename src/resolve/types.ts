@@ -111,6 +111,11 @@ export interface ResolveOptions {
    * `NEST_PATH#ENTRY_INDEX`; a moved claim prefers it.
    */
   previousPorts?: ReadonlyMap<string, string>;
+  /**
+   * Host ports bound by containers that are not this project's (read from the engine at `up`):
+   * they count as taken. A nested claim moves off them; a root claim on one is an error.
+   */
+  foreignPorts?: readonly { hostIp: string; port: number; protocol: string; owner: string }[];
 }
 
 /** What every resolver stage gets: where diagnostics go, the options, the project name. */

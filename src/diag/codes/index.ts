@@ -1,3 +1,4 @@
+import { APPLY_CODES } from './apply.js';
 import { CANONICAL_CODES } from './canonical.js';
 import { COMPOSE_FILES_CODES } from './compose-files.js';
 import { INTERPOLATE_CODES } from './interpolate.js';
@@ -39,6 +40,7 @@ export const CODE_TABLES: readonly { stage: string; title: string; codes: CodeTa
   { stage: 'nest-deps', title: 'Dependencies across scopes', codes: NEST_DEPS_CODES },
   { stage: 'nest-ports', title: 'Published ports and lints', codes: NEST_PORTS_CODES },
   { stage: 'nest-output', title: 'Compile and graph output', codes: NEST_OUTPUT_CODES },
+  { stage: 'apply', title: 'Applying to the engine', codes: APPLY_CODES },
 ];
 
 /** Look up a code; undefined when nestc does not declare it (a test forbids that). */

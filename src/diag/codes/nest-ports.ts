@@ -30,6 +30,11 @@ export const NEST_PORTS_CODES = {
       'Warning: the graph needs more networks than an engine\'s default address pools hold (172.17.0.0/16 to 172.31.0.0/16 and 192.168.0.0/16 in /20s: 31, one taken by the default bridge); `up` would fail with "all predefined address pools have been fully subnetted".',
     fix: 'Configure more, smaller pools in the engine (`default-address-pools` in daemon.json), or share networks between scopes (`external: true` or an explicit `name:`).',
   },
+  'nest-port-held-outside': {
+    meaning:
+      'At `up`: a host port a root service publishes is held by a container outside this project. nestc moves nested ports off such ports, but a root port is one the user wrote for themselves (to reach it from the host), so it is not moved.',
+    fix: 'Stop the container that holds it, or publish another port for the root service.',
+  },
 } as const satisfies CodeTable;
 
 /** A code of this table, for typed `diags.error(...)` calls. */

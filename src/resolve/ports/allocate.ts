@@ -2,6 +2,7 @@ import type { NestNode, PortMapEntry, ResolveContext, Scope } from '../types.js'
 import { ClaimSet } from './claim-set.js';
 import { collectClaimGroups, type Claim, type ClaimGroup } from './claims.js';
 import { bindingText, claimName, entryPath } from './describe-claim.js';
+import { foreignClaims } from './foreign-claims.js';
 import { placeGroup } from './place-group.js';
 import { formatSpan, shiftSpan } from './port-span.js';
 import { checkReplicaPorts } from './replicas.js';
@@ -20,6 +21,7 @@ export const DEFAULT_PORT_RANGE = { from: 20000, to: 29999 } as const;
  */
 export function allocatePorts(root: Scope, ctx: ResolveContext): PortMapEntry[] {
   const taken = new ClaimSet();
+  for (const f of foreignClaims(ctx.options.foreignPorts ?? [])) taken.add(f);
   const reasons = new Map<Claim, string>();
   const claims: Claim[] = [];
   for (const group of collectClaimGroups(root)) {
@@ -64,6 +66,14 @@ function resolveConflict(
   const { claim, with: other } = conflict;
   const clash = `${bindingText(claim)} is already published by ${claimName(other)} (${bindingText(other)})`;
   const related = [{ message: `${claimName(other)} claims it first`, ...locOf(other) }];
+  if (other.foreign !== undefined && group.node.depth === 0) {
+    // The user wrote this root port for themselves (to reach it from the host): moving it
+    // silently would break that, so it is theirs to free or change.
+    ctx.diags.error('nest-port-held-outside', `${entryPath(claim)}: ${clash}`, claim.loc, {
+      hint: `stop container "${other.foreign}" or publish another port; nestc moves only nested ports`,
+    });
+    return undefined;
+  }
   if (ctx.options.strictPorts) {
     ctx.diags.error('nest-port-conflict', `${entryPath(claim)}: ${clash}`, claim.loc, {
       hint: 'publish another host port, or drop --strict-ports to let nestc move the later claim',

@@ -21,6 +21,8 @@ export interface Claim {
   span: PortSpan;
   /** The written entry it came from. */
   loc?: SourceLoc;
+  /** Set for a port a container outside the project holds (`foreign-claims.ts`): its name. */
+  foreign?: string;
 }
 
 /**

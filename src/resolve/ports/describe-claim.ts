@@ -3,6 +3,7 @@ import type { Claim } from './claims.js';
 
 /** `agent/db ports[0]`: a claim by nest path and canonical entry index, as messages name it. */
 export function claimName(c: Claim): string {
+  if (c.foreign !== undefined) return `container "${c.foreign}" (not of this project)`;
   return `${c.node.nestPath} ports[${c.index}]`;
 }
 

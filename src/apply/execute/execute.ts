@@ -1,0 +1,183 @@
+import { Diagnostics, type Diagnostic } from '../../diag/diagnostic.js';
+import type { Engine } from '../../engine/engine.js';
+import { isEngineError } from '../../engine/engine-error.js';
+import type { DesiredContainer, DesiredNetwork, DesiredVolume, Operation, Plan } from '../types.js';
+import { waitForDependencies } from './condition-wait.js';
+import type { ApplyEvent } from './events.js';
+import { runGraph } from './run-graph.js';
+
+export interface ExecuteOptions {
+  /** Operations in flight at once (`--parallel`). */
+  parallel: number;
+  /** Deadline of each health or completion wait (`--wait-timeout`). */
+  waitTimeoutMs: number;
+  /** Seconds a container gets to stop before it is killed. */
+  stopTimeoutSeconds?: number;
+  onEvent?: (e: ApplyEvent) => void;
+}
+
+export interface ExecuteResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The executor (docker/compose's: it makes no decisions). It walks the plan's dependency graph
+ * with bounded parallelism, each operation the fewest engine calls the API allows: networks and
+ * volumes created; a container created with its first network, joined to the others, started
+ * once its dependencies' conditions hold; a replace stops and removes the old container first;
+ * an orphan is stopped and removed. When an operation fails, nothing new starts and the objects
+ * this run created are removed again (newest first), so a failed `up` leaves the engine as it
+ * found it, except for containers it had already replaced.
+ */
+export async function executePlan(
+  plan: Plan,
+  engine: Engine,
+  opts: ExecuteOptions,
+): Promise<ExecuteResult> {
+  const diags = new Diagnostics();
+  const emit = opts.onEvent ?? (() => {});
+  const containers = plan.operations
+    .map((o) => o.desired)
+    .filter((d): d is DesiredContainer => d !== undefined && 'service' in d);
+  const byService = new Map<string, DesiredContainer[]>();
+  for (const c of containers) byService.set(c.service, [...(byService.get(c.service) ?? []), c]);
+  const created: Operation[] = [];
+
+  const run = async (op: Operation): Promise<void> => {
+    if (op.action === 'unchanged') return;
+    const started = Date.now();
+    try {
+      await perform(op, engine, opts, byService, created, emit);
+      emit({ type: 'op-done', op, ms: Date.now() - started });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      emit({ type: 'op-failed', op, message });
+      diags.error(
+        isEngineError(err) ? err.code : 'apply-step-failed',
+        `${verb(op)} ${op.kind} ${op.name}${op.kind === 'container' ? ` (${op.label})` : ''}: ${message}`,
+        (op.desired as DesiredContainer | undefined)?.loc,
+      );
+      throw err;
+    }
+  };
+  const { failed } = await runGraph(plan.operations, opts.parallel, run, (op) => {
+    if (op.action !== 'unchanged')
+      emit({ type: 'op-skipped', op, reason: 'an earlier step failed' });
+  });
+  if (failed) await rollback(created, engine, opts, emit);
+  return { ok: !failed, diagnostics: diags.items };
+}
+
+async function perform(
+  op: Operation,
+  engine: Engine,
+  opts: ExecuteOptions,
+  byService: ReadonlyMap<string, DesiredContainer[]>,
+  created: Operation[],
+  emit: (e: ApplyEvent) => void,
+): Promise<void> {
+  const step = (s: string): void => emit({ type: 'op-start', op, step: s });
+  const stopTimeout = opts.stopTimeoutSeconds ?? 10;
+  if (op.kind === 'network') {
+    const d = op.desired as DesiredNetwork;
+    if (op.action === 'replace' || op.action === 'remove') {
+      step(`removing network ${op.name}`);
+      await removeNetworkAndUsers(op.name, engine, stopTimeout);
+      if (op.action === 'remove') return;
+    }
+    step(`creating network ${op.name}`);
+    await engine.networks.create(d.create);
+    created.push(op);
+    return;
+  }
+  if (op.kind === 'volume') {
+    if (op.action === 'remove') {
+      step(`removing volume ${op.name}`);
+      await engine.volumes.remove(op.name);
+      return;
+    }
+    step(`creating volume ${op.name}`);
+    await engine.volumes.create((op.desired as DesiredVolume).create);
+    created.push(op);
+    return;
+  }
+  // Containers.
+  const existing = op.existingId;
+  if (op.action === 'remove') {
+    step('stopping');
+    await engine.containers.stop(existing ?? op.name, stopTimeout);
+    step('removing');
+    await engine.containers.remove(existing ?? op.name, { force: true });
+    return;
+  }
+  const d = op.desired as DesiredContainer;
+  await waitForDependencies(d, byService, engine, opts.waitTimeoutMs, (s) =>
+    emit({ type: 'op-wait', op, step: s }),
+  );
+  if (op.action === 'start') {
+    step('starting');
+    await engine.containers.start(existing ?? d.name);
+    return;
+  }
+  if (op.action === 'replace' && existing) {
+    step('stopping the old container');
+    await engine.containers.stop(existing, stopTimeout);
+    step('removing the old container');
+    await engine.containers.remove(existing, { force: true });
+  }
+  step('creating');
+  await engine.containers.create(d.name, d.create);
+  created.push(op);
+  for (const a of d.connect) {
+    step(`joining ${a.network}`);
+    await engine.containers.connect(d.name, a);
+  }
+  step('starting');
+  await engine.containers.start(d.name);
+}
+
+/** A network can only go once nothing uses it: the project's containers on it go first. */
+async function removeNetworkAndUsers(
+  name: string,
+  engine: Engine,
+  stopTimeout: number,
+): Promise<void> {
+  const users = (await engine.containers.list()).filter((c) => c.networks.includes(name));
+  for (const u of users) {
+    await engine.containers.stop(u.id, stopTimeout);
+    await engine.containers.remove(u.id, { force: true });
+  }
+  await engine.networks.remove(name);
+}
+
+/** Undo what this run created, newest first; failures here are reported, not thrown. */
+async function rollback(
+  created: Operation[],
+  engine: Engine,
+  opts: ExecuteOptions,
+  emit: (e: ApplyEvent) => void,
+): Promise<void> {
+  for (const op of [...created].reverse()) {
+    emit({ type: 'rollback', op, step: `removing ${op.kind} ${op.name} (created by this run)` });
+    try {
+      if (op.kind === 'container') {
+        await engine.containers.stop(op.name, opts.stopTimeoutSeconds ?? 10);
+        await engine.containers.remove(op.name, { force: true });
+      } else if (op.kind === 'network') await engine.networks.remove(op.name);
+      else await engine.volumes.remove(op.name);
+    } catch {
+      // Best effort: the failure that caused the rollback is what the user needs to see.
+    }
+  }
+}
+
+function verb(op: Operation): string {
+  return {
+    create: 'creating',
+    replace: 'replacing',
+    start: 'starting',
+    remove: 'removing',
+    unchanged: 'checking',
+  }[op.action];
+}

@@ -1,0 +1,55 @@
+/**
+ * Walk a dependency graph with bounded parallelism: a node starts once every node it comes
+ * after has finished; at most `parallel` run at once; after a failure nothing new starts (what
+ * is already running finishes), and every node that could not run is reported as skipped.
+ * The executor's only scheduling logic, kept apart so it can be tested on its own.
+ */
+export async function runGraph<T extends { id: string; after: readonly string[] }>(
+  nodes: readonly T[],
+  parallel: number,
+  run: (node: T) => Promise<void>,
+  skipped: (node: T) => void,
+): Promise<{ failed: boolean }> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const waiting = new Map<string, number>();
+  const dependents = new Map<string, T[]>();
+  for (const n of nodes) {
+    const deps = n.after.filter((d) => byId.has(d));
+    waiting.set(n.id, deps.length);
+    for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), n]);
+  }
+  const ready = nodes.filter((n) => waiting.get(n.id) === 0);
+  const done = new Set<string>();
+  let failed = false;
+  let running = 0;
+
+  await new Promise<void>((resolve) => {
+    const pump = (): void => {
+      while (!failed && running < Math.max(1, parallel) && ready.length > 0) {
+        const node = ready.shift()!;
+        running++;
+        run(node).then(
+          () => finish(node, true),
+          () => finish(node, false),
+        );
+      }
+      if (running === 0) resolve();
+    };
+    const finish = (node: T, ok: boolean): void => {
+      running--;
+      done.add(node.id);
+      if (!ok) failed = true;
+      else {
+        for (const d of dependents.get(node.id) ?? []) {
+          const left = waiting.get(d.id)! - 1;
+          waiting.set(d.id, left);
+          if (left === 0) ready.push(d);
+        }
+      }
+      pump();
+    };
+    pump();
+  });
+  for (const n of nodes) if (!done.has(n.id)) skipped(n);
+  return { failed };
+}

@@ -1,0 +1,99 @@
+import type { CodeTable } from './types.js';
+
+/**
+ * Codes of the apply side (src/apply): what `plan` and `up` find when they hold the flat graph
+ * against the engine's observed state, before anything is created.
+ */
+export const APPLY_CODES = {
+  'apply-engine-too-old': {
+    meaning:
+      'The graph needs a feature of a newer Engine API than the engine speaks (a volume `subpath` needs API 1.45, Docker 26.0), so nothing is created.',
+    fix: 'Upgrade the Docker engine, or change the nestfile so it does not need the feature (the message says which entry needs it: mount the whole volume, or bind a host path instead).',
+  },
+  'apply-external-missing': {
+    meaning:
+      'A network or volume marked `external: true` does not exist on the engine; nestc never creates external objects, so nothing is created.',
+    fix: 'Create it first (`docker network create NAME`, `docker volume create NAME`), or drop `external: true` so that nestc creates and owns it.',
+  },
+  'apply-network-in-use': {
+    meaning:
+      'A network nestc would create already exists on the engine but was not created by nestc for this project (no matching `io.nestc.project` label), so nothing is created.',
+    fix: 'Remove that network (`docker network rm NAME`) if it is a leftover, use another project name (`-p`), or declare the network `external: true` with `name: NAME` to join it as it is.',
+  },
+  'apply-name-in-use': {
+    meaning:
+      'A container name the graph needs is taken by a container that belongs to another project or that nestc did not create, so nothing is created.',
+    fix: 'Remove or rename that container (`docker rm -f NAME`), choose another `container_name`, or use another project name (`-p`) for generated names.',
+  },
+  'apply-image-missing': {
+    meaning:
+      'An image a service needs is not on the engine (nestc does not pull or build images yet), so nothing is created.',
+    fix: 'Pull it (`docker pull IMAGE`) or build it (`docker build -t IMAGE ...`), then run nestc again.',
+  },
+  'apply-orphan': {
+    meaning:
+      'Warning: a container of this project (by its `io.nestc.project` label) belongs to no service of the nestfile any more, typically a service that was removed; nestc leaves it running.',
+    fix: 'Run `nestc up --remove-orphans` to remove it, or `nestc down --remove-orphans` to remove the whole project with it.',
+  },
+  'apply-volume-foreign': {
+    meaning:
+      'Warning: a volume nestc would create already exists but was not created by nestc for this project; nestc mounts it as it is.',
+    fix: 'Declare it `external: true` (with `name: NAME`) to say it is meant to be shared, or remove it (`docker volume rm NAME`, its data is lost) to let nestc create its own.',
+  },
+  'apply-volume-diverged': {
+    meaning:
+      'Warning: a volume of this project was created with another definition (driver, options or labels) than the nestfile now gives; nestc keeps it, because replacing it would lose its data.',
+    fix: 'Run `nestc down --volumes` (its data is lost) and `nestc up` to recreate it with the new definition, or restore the old definition.',
+  },
+  'engine-unreachable': {
+    meaning:
+      'No Docker engine answers at the address nestc uses (DOCKER_HOST, else unix:///var/run/docker.sock): the socket file is missing, or nothing listens on the port.',
+    fix: 'Start the engine (`sudo systemctl start docker`, or `dockerd`), or set DOCKER_HOST to the address of an engine that runs.',
+  },
+  'engine-permission-denied': {
+    meaning: "The engine's socket exists but this user may not open it.",
+    fix: 'Add the user to the group that owns the socket (`sudo usermod -aG docker "$USER"`, then log in again), or run nestc as a user allowed to use it.',
+  },
+  'engine-host-invalid': {
+    meaning:
+      'DOCKER_HOST (or the TLS settings that go with it) cannot be used: not an address, or a scheme other than unix://, tcp:// and ssh://.',
+    fix: 'Set DOCKER_HOST to `unix:///PATH`, `tcp://HOST:PORT` or `ssh://USER@HOST`, or unset it to use the default socket.',
+  },
+  'engine-name-in-use': {
+    meaning:
+      'The engine refused to create a container or network because another object already has that name (an answer of HTTP 409).',
+    fix: "Remove or rename the other object (`docker rm NAME`, `docker network rm NAME`), or give this one another name (`container_name`, the network's `name:`).",
+  },
+  'engine-port-taken': {
+    meaning:
+      'The engine could not publish a host port when starting a container: another container holds it ("port is already allocated") or a process outside the engine listens on it ("address already in use").',
+    fix: 'Free the port (`docker ps --filter publish=PORT` names the container, `ss -ltnp` the process) or publish another one; `nestc plan` shows the port map.',
+  },
+  'engine-not-found': {
+    meaning:
+      'The engine does not know an object a call named: an image that is not present, or a container or network removed outside nestc while it worked.',
+    fix: 'For an image, pull or build it first (nestc does not pull yet); otherwise run the command again, which observes the engine afresh.',
+  },
+  'engine-error': {
+    meaning: "The engine refused a call for another reason; the message is the engine's own.",
+    fix: "Fix what the engine's message names, or read the engine's log (`journalctl -u docker`).",
+  },
+  'apply-unsupported': {
+    meaning:
+      'A service (or a network or volume) uses a setting that nestc does not send to the engine yet, or cannot send on this path (a platform, lifecycle hooks, GPUs, a seccomp profile file, a config made from `content`, ...). nestc refuses rather than start a container that differs from the nestfile, so nothing is created.',
+    fix: 'Remove the setting, or write it in a form nestc applies (the message says which; for configs and secrets: `file:`), or run this project with `docker compose` on the `nestc compile` output.',
+  },
+  'apply-ignored': {
+    meaning:
+      'Warning: a setting has no effect outside swarm (placement, update and rollback settings, `deploy.labels`, reservations of CPUs, `uid`/`gid`/`mode` of a bind-mounted secret, a pull policy while nestc does not pull); docker compose ignores it too, and so does nestc.',
+    fix: 'Remove it if it is not meant for swarm; nothing else is needed.',
+  },
+  'apply-invalid-value': {
+    meaning:
+      'A value that the engine needs as a number, a size (`64m`), a duration (`1m30s`) or a port could not be read as one, so nothing is created.',
+    fix: 'Write the value as the message says (a size is a number with an optional unit b, k, m, g; a duration a number with a unit such as 10s or 1m30s).',
+  },
+} as const satisfies CodeTable;
+
+/** A code of this table, for typed `diags.error(...)` calls. */
+export type ApplyCode = keyof typeof APPLY_CODES;
