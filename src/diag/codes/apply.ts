@@ -93,6 +93,16 @@ export const APPLY_CODES = {
       'A value that the engine needs as a number, a size (`64m`), a duration (`1m30s`) or a port could not be read as one, so nothing is created.',
     fix: 'Write the value as the message says (a size is a number with an optional unit b, k, m, g; a duration a number with a unit such as 10s or 1m30s).',
   },
+  'apply-port-in-use': {
+    meaning:
+      'A host port the plan would publish is already in use on this machine by a process outside the engine (found before anything is created, so `up` does not fail half-way with "port is already allocated").',
+    fix: 'Stop what listens on that port, or publish another port.',
+  },
+  'apply-step-failed': {
+    meaning:
+      'A step of `up` failed while applying (a dependency did not become healthy in time, or exited with an error code, or another engine step failed); what this run had created is removed again.',
+    fix: 'Read the step and the reason in the message: raise `--wait-timeout` for slow healthchecks, fix the failing service, then run `nestc up` again.',
+  },
 } as const satisfies CodeTable;
 
 /** A code of this table, for typed `diags.error(...)` calls. */
