@@ -1,14 +1,15 @@
 import type { NestNode, ResolveContext, Scope } from '../types.js';
 import { walkNodes, walkScopes } from '../types.js';
 
-/** One container on one engine network, under the flat key its service uses for it. */
-interface Member {
-  node: NestNode;
-  key: string;
-}
-
 /** Who answers one name for one container: each member with the networks it answers on. */
 type Answers = Map<NestNode, string[]>;
+
+/** One engine network: for each name answered on it, the members answering, in tree order. */
+interface NetworkNames {
+  byName: Map<string, NestNode[]>;
+  /** Names that two or more members answer to on this network alone. */
+  shared: string[];
+}
 
 /**
  * A container that could resolve one name to two different containers gets a warning naming
@@ -17,34 +18,57 @@ type Answers = Map<NestNode, string[]>;
  * name, `container_name` and aliases on that network. Networks are compared by engine name,
  * so two flat keys for one external network are one network. Containers with `network_mode`
  * join no network and are skipped. One warning per (container, name), in tree order.
+ *
+ * Each network's names are indexed once. A container then looks only at names that can be
+ * ambiguous for it: names shared on one of its networks, and the names of all its networks but
+ * the largest (a name answered on two networks is on at least one that is not the largest).
+ * A parent on its big scope network and its children's small ones so costs the small ones, not
+ * every member of the big one, and a large flat graph stays linear.
  */
 export function warnDnsAmbiguity(root: Scope, ctx: ResolveContext): void {
   const engineName = engineNames(root);
   const idOf = (key: string): string => engineName.get(key) ?? key;
-  const members = new Map<string, Member[]>();
+  const networks = new Map<string, NetworkNames>();
   for (const node of walkNodes(root)) {
     if (node.service.network_mode != null) continue;
-    for (const key of Object.keys(node.service.networks ?? {})) {
+    for (const [key, entry] of Object.entries(node.service.networks ?? {})) {
       const id = idOf(key);
-      let list = members.get(id);
-      if (!list) members.set(id, (list = []));
-      list.push({ node, key });
+      let net = networks.get(id);
+      if (!net) networks.set(id, (net = { byName: new Map(), shared: [] }));
+      for (const name of namesOn(node, entry?.aliases)) {
+        const who = net.byName.get(name);
+        if (!who) net.byName.set(name, [node]);
+        // A node's entries on one network come one after another (it may join it twice).
+        else if (who[who.length - 1] !== node) {
+          who.push(node);
+          if (who.length === 2) net.shared.push(name);
+        }
+      }
     }
   }
   for (const node of walkNodes(root)) {
     if (node.service.network_mode != null) continue;
-    const answers = new Map<string, Answers>();
+    const joined: { key: string; net: NetworkNames }[] = [];
     const ids = new Set<string>();
     for (const key of Object.keys(node.service.networks ?? {})) {
       const id = idOf(key);
       if (ids.has(id)) continue;
       ids.add(id);
-      for (const m of members.get(id) ?? []) {
-        for (const name of namesOn(m)) record(answers, name, m.node, key);
-      }
+      const net = networks.get(id);
+      if (net) joined.push({ key, net });
     }
-    for (const name of [...answers.keys()].sort()) {
-      const who = answers.get(name) as Answers;
+    let largest = joined[0];
+    for (const j of joined) if (j.net.byName.size > (largest?.net.byName.size ?? 0)) largest = j;
+    const candidates = new Set<string>();
+    for (const j of joined) {
+      for (const name of j.net.shared) candidates.add(name);
+      if (j !== largest) for (const name of j.net.byName.keys()) candidates.add(name);
+    }
+    for (const name of [...candidates].sort()) {
+      const who: Answers = new Map();
+      for (const { key, net } of joined) {
+        for (const m of net.byName.get(name) ?? []) record(who, m, key);
+      }
       if (who.size > 1) report(ctx, node, name, who);
     }
   }
@@ -62,18 +86,16 @@ function engineNames(root: Scope): Map<string, string> {
   return out;
 }
 
-/** The names a member answers to on one network. */
-function namesOn(m: Member): Set<string> {
-  const names = new Set<string>([m.node.flatName]);
-  const cn = m.node.service.container_name;
+/** The names a member answers to on one network: its flat name, container name, aliases. */
+function namesOn(node: NestNode, aliases: readonly string[] | undefined): Set<string> {
+  const names = new Set<string>([node.flatName]);
+  const cn = node.service.container_name;
   if (typeof cn === 'string' && cn !== '') names.add(cn);
-  for (const a of m.node.service.networks?.[m.key]?.aliases ?? []) names.add(a);
+  for (const a of aliases ?? []) names.add(a);
   return names;
 }
 
-function record(answers: Map<string, Answers>, name: string, node: NestNode, net: string): void {
-  let who = answers.get(name);
-  if (!who) answers.set(name, (who = new Map()));
+function record(who: Answers, node: NestNode, net: string): void {
   const nets = who.get(node);
   if (!nets) who.set(node, [net]);
   else if (!nets.includes(net)) nets.push(net);

@@ -198,6 +198,42 @@ describe('wireNetworks: DNS ambiguity', () => {
     ]);
   });
 
+  it('finds a name its small network shares with its largest one', () => {
+    const spec = ambiguous();
+    for (let i = 0; i < 5; i++) spec.services[`s${i}`] = { image: 'app' };
+    const t = runNameStages(buildTree(spec));
+    expect(t.ctx.diags.items.map((d) => [d.code, d.loc])).toEqual([
+      ['nest-dns-ambiguous', t.at('services.agent')],
+    ]);
+  });
+
+  it('finds a name two members answer to on its largest network alone', () => {
+    const t = runNameStages(
+      buildTree({
+        services: {
+          a: { image: 'app', networks: { default: { aliases: ['api'] } } },
+          b: { image: 'app', networks: { default: { aliases: ['api'] } } },
+          c: { image: 'app', networks: { default: null, side: null } },
+        },
+        networks: { side: {} },
+      }),
+    );
+    expect(t.ctx.diags.items.map((d) => [d.loc, d.summary])).toEqual([
+      [
+        t.at('services.a'),
+        'service "a" can resolve "api" to 2 services: "a" (network default) and "b" (network default)',
+      ],
+      [
+        t.at('services.b'),
+        'service "b" can resolve "api" to 2 services: "a" (network default) and "b" (network default)',
+      ],
+      [
+        t.at('services.c'),
+        'service "c" can resolve "api" to 2 services: "a" (network default) and "b" (network default)',
+      ],
+    ]);
+  });
+
   it('gives the same result twice', () => {
     const a = runNameStages(buildTree(ambiguous()));
     const b = runNameStages(buildTree(ambiguous()));

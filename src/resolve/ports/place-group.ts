@@ -26,6 +26,8 @@ export function placeGroup(
   const size = Math.max(...group.members.map((c) => c.span.end)) - base + 1;
   let start = range.from;
   while (start + size - 1 <= range.to) {
+    start = pastHeldPorts(group, taken, start, base);
+    if (start + size - 1 > range.to) break;
     const shift = start - base;
     const next = nextCandidate(group, taken, shift, base);
     if (next === undefined) return { shift, previous: false };
@@ -57,6 +59,26 @@ function fits(group: ClaimGroup, taken: ClaimSet, shift: number): boolean {
     const s = shiftSpan(c.span, shift);
     return s.start >= 1 && s.end <= 65535 && !taken.firstConflict(c, s);
   });
+}
+
+/**
+ * The lowest block start at or above `start` where no member's first port is held by a claim
+ * it collides with: every start skipped would conflict, so the lowest free block is still found,
+ * without stepping past every earlier moved claim one lookup at a time.
+ */
+function pastHeldPorts(group: ClaimGroup, taken: ClaimSet, start: number, base: number): number {
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const c of group.members) {
+      const offset = c.span.start - base;
+      const free = taken.lowestFree(c.protocol, c.hostIp, start + offset) - offset;
+      if (free > start) {
+        start = free;
+        moved = true;
+      }
+    }
+  }
+  return start;
 }
 
 /**
