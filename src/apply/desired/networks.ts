@@ -2,8 +2,8 @@ import type { Network } from '../../model/compose.js';
 import { LABELS, type DesiredNetwork } from '../types.js';
 import { put, stringMap, type Body } from './body.js';
 import { checkKeys } from './check-keys.js';
-import { configHash } from './config-hash.js';
 import type { DesiredContext } from './context.js';
+import { usedResources } from './used-resources.js';
 import { networkScope } from './resource-scope.js';
 import { getKeyLoc } from '../../model/locations.js';
 
@@ -22,28 +22,9 @@ export function desiredNetworks(ctx: DesiredContext): DesiredNetwork[] {
     if (typeof s.network_mode === 'string' && s.network_mode !== '') continue;
     for (const key of Object.keys(s.networks ?? {})) used.add(key);
   }
-  const all = ctx.project.networks ?? {};
-  const out: DesiredNetwork[] = [];
-  for (const key of Object.keys(all).sort()) {
-    const n = all[key];
-    if (!used.has(key) || !n) continue;
-    const name = n.name ?? key;
-    if (n.external === true) {
-      out.push({
-        key,
-        name,
-        external: true,
-        create: {},
-        configHash: configHash({ Name: name, External: true }),
-      });
-      continue;
-    }
-    const create = networkBody(ctx, key, name, n);
-    const hash = configHash(create);
-    (create.Labels as Record<string, string>)[LABELS.configHash] = hash;
-    out.push({ key, name, external: false, create, configHash: hash });
-  }
-  return out;
+  return usedResources(ctx.project.networks ?? {}, used, (key, name, n) =>
+    networkBody(ctx, key, name, n),
+  );
 }
 
 function networkBody(ctx: DesiredContext, key: string, name: string, n: Network): Body {

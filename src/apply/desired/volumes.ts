@@ -2,8 +2,8 @@ import type { Volume } from '../../model/compose.js';
 import { LABELS, type DesiredVolume } from '../types.js';
 import { put, stringMap, type Body } from './body.js';
 import { checkKeys } from './check-keys.js';
-import { configHash } from './config-hash.js';
 import type { DesiredContext } from './context.js';
+import { usedResources } from './used-resources.js';
 import { volumeScope } from './resource-scope.js';
 
 /**
@@ -19,28 +19,9 @@ export function desiredVolumes(ctx: DesiredContext): DesiredVolume[] {
   for (const s of Object.values(ctx.project.services)) {
     for (const v of s.volumes ?? []) if (v.type === 'volume' && v.source) used.add(v.source);
   }
-  const all = ctx.project.volumes ?? {};
-  const out: DesiredVolume[] = [];
-  for (const key of Object.keys(all).sort()) {
-    const v = all[key];
-    if (!used.has(key) || !v) continue;
-    const name = v.name ?? key;
-    if (v.external === true) {
-      out.push({
-        key,
-        name,
-        external: true,
-        create: {},
-        configHash: configHash({ Name: name, External: true }),
-      });
-      continue;
-    }
-    const create = volumeBody(ctx, key, name, v);
-    const hash = configHash(create);
-    (create.Labels as Record<string, string>)[LABELS.configHash] = hash;
-    out.push({ key, name, external: false, create, configHash: hash });
-  }
-  return out;
+  return usedResources(ctx.project.volumes ?? {}, used, (key, name, v) =>
+    volumeBody(ctx, key, name, v),
+  );
 }
 
 function volumeBody(ctx: DesiredContext, key: string, name: string, v: Volume): Body {

@@ -1,16 +1,4 @@
-/**
- * Engine API versions (`1.41`, `1.45`) compare as numbers per component, not as strings or
- * floats: `1.9` is older than `1.41`.
- */
-export function compareApiVersions(a: string, b: string): number {
-  const pa = a.split('.').map((n) => Number.parseInt(n, 10) || 0);
-  const pb = b.split('.').map((n) => Number.parseInt(n, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+export { compareApiVersions } from '../../engine/api-version.js';
 
 /**
  * The first Docker release of an API version, for messages: users know "Docker 26", not
