@@ -1,7 +1,14 @@
 import { Diagnostics, type Diagnostic } from '../../diag/diagnostic.js';
 import type { Engine } from '../../engine/engine.js';
 import { isEngineError } from '../../engine/engine-error.js';
-import type { DesiredContainer, DesiredNetwork, DesiredVolume, Operation, Plan } from '../types.js';
+import {
+  LABELS,
+  type DesiredContainer,
+  type DesiredNetwork,
+  type DesiredVolume,
+  type Operation,
+  type Plan,
+} from '../types.js';
 import { waitForDependencies } from './condition-wait.js';
 import type { ApplyEvent } from './events.js';
 import { runGraph } from './run-graph.js';
@@ -11,7 +18,10 @@ export interface ExecuteOptions {
   parallel: number;
   /** Deadline of each health or completion wait (`--wait-timeout`). */
   waitTimeoutMs: number;
-  /** Seconds a container gets to stop before it is killed. */
+  /**
+   * Seconds a container gets to stop before it is killed; default: the container's own
+   * (`stop_grace_period`, else the engine's 10 s), as `docker compose` does.
+   */
   stopTimeoutSeconds?: number;
   onEvent?: (e: ApplyEvent) => void;
 }
@@ -48,15 +58,21 @@ export async function executePlan(
     if (op.action === 'unchanged') return;
     const started = Date.now();
     try {
-      await perform(op, engine, opts, byService, created, emit);
+      await perform(op, plan, engine, opts, byService, created, emit);
       emit({ type: 'op-done', op, ms: Date.now() - started });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       emit({ type: 'op-failed', op, message });
+      // An engine error keeps its detail (the engine's words) and its hint (what to do).
+      const cause = isEngineError(err) ? err.diagnostic : undefined;
       diags.error(
-        isEngineError(err) ? err.code : 'apply-step-failed',
+        cause ? cause.code : 'apply-step-failed',
         `${verb(op)} ${op.kind} ${op.name}${op.kind === 'container' ? ` (${op.label})` : ''}: ${message}`,
         (op.desired as DesiredContainer | undefined)?.loc,
+        {
+          ...(cause?.detail ? { detail: cause.detail } : {}),
+          ...(cause?.hint ? { hint: cause.hint } : {}),
+        },
       );
       throw err;
     }
@@ -65,12 +81,13 @@ export async function executePlan(
     if (op.action !== 'unchanged')
       emit({ type: 'op-skipped', op, reason: 'an earlier step failed' });
   });
-  if (failed) await rollback(created, engine, opts, emit);
+  if (failed) await rollback(created, engine, emit);
   return { ok: !failed, diagnostics: diags.items };
 }
 
 async function perform(
   op: Operation,
+  plan: Plan,
   engine: Engine,
   opts: ExecuteOptions,
   byService: ReadonlyMap<string, DesiredContainer[]>,
@@ -78,26 +95,26 @@ async function perform(
   emit: (e: ApplyEvent) => void,
 ): Promise<void> {
   const step = (s: string): void => emit({ type: 'op-start', op, step: s });
-  const stopTimeout = opts.stopTimeoutSeconds ?? 10;
+  const stopTimeout = opts.stopTimeoutSeconds;
   if (op.kind === 'network') {
     const d = op.desired as DesiredNetwork;
     if (op.action === 'replace' || op.action === 'remove') {
-      step(`removing network ${op.name}`);
-      await removeNetworkAndUsers(op.name, engine, stopTimeout);
+      step(op.action === 'replace' ? 'removing the old network' : 'removing');
+      await removeNetworkAndUsers(op.name, plan.project, engine, stopTimeout);
       if (op.action === 'remove') return;
     }
-    step(`creating network ${op.name}`);
+    step('creating');
     await engine.networks.create(d.create);
     created.push(op);
     return;
   }
   if (op.kind === 'volume') {
     if (op.action === 'remove') {
-      step(`removing volume ${op.name}`);
+      step('removing');
       await engine.volumes.remove(op.name);
       return;
     }
-    step(`creating volume ${op.name}`);
+    step('creating');
     await engine.volumes.create((op.desired as DesiredVolume).create);
     created.push(op);
     return;
@@ -105,10 +122,12 @@ async function perform(
   // Containers.
   const existing = op.existingId;
   if (op.action === 'remove') {
-    step('stopping');
-    await engine.containers.stop(existing ?? op.name, stopTimeout);
-    step('removing');
-    await engine.containers.remove(existing ?? op.name, { force: true });
+    await unlessGone(async () => {
+      step('stopping');
+      await engine.containers.stop(existing ?? op.name, stopTimeout);
+      step('removing');
+      await engine.containers.remove(existing ?? op.name, { force: true });
+    });
     return;
   }
   const d = op.desired as DesiredContainer;
@@ -121,10 +140,13 @@ async function perform(
     return;
   }
   if (op.action === 'replace' && existing) {
-    step('stopping the old container');
-    await engine.containers.stop(existing, stopTimeout);
-    step('removing the old container');
-    await engine.containers.remove(existing, { force: true });
+    // Gone already when a replaced network took it away (removeNetworkAndUsers).
+    await unlessGone(async () => {
+      step('stopping the old container');
+      await engine.containers.stop(existing, stopTimeout);
+      step('removing the old container');
+      await engine.containers.remove(existing, { force: true });
+    });
   }
   step('creating');
   await engine.containers.create(d.name, d.create);
@@ -137,34 +159,48 @@ async function perform(
   await engine.containers.start(d.name);
 }
 
-/** A network can only go once nothing uses it: the project's containers on it go first. */
+/**
+ * A network can only go once nothing uses it: the project's containers on it go first (the
+ * plan replaces each of them after the network). Only the project's: a container of anyone
+ * else on the network is left alone, and the engine's refusal names it.
+ */
 async function removeNetworkAndUsers(
   name: string,
+  project: string,
   engine: Engine,
-  stopTimeout: number,
+  stopTimeout: number | undefined,
 ): Promise<void> {
-  const users = (await engine.containers.list()).filter((c) => c.networks.includes(name));
-  for (const u of users) {
+  const users = await engine.containers.list({ label: [`${LABELS.project}=${project}`] });
+  for (const u of users.filter((c) => c.networks.includes(name))) {
     await engine.containers.stop(u.id, stopTimeout);
     await engine.containers.remove(u.id, { force: true });
   }
-  await engine.networks.remove(name);
+  await unlessGone(() => engine.networks.remove(name));
 }
 
-/** Undo what this run created, newest first; failures here are reported, not thrown. */
+/** Run a removal; an object that no longer exists is what it wanted, so that is no failure. */
+async function unlessGone(fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    if (!isEngineError(err, 'engine-not-found')) throw err;
+  }
+}
+
+/**
+ * Undo what this run created, newest first; failures here are reported, not thrown. Containers
+ * are removed with force, without a graceful stop: they are this run's, and hold nothing yet.
+ */
 async function rollback(
   created: Operation[],
   engine: Engine,
-  opts: ExecuteOptions,
   emit: (e: ApplyEvent) => void,
 ): Promise<void> {
   for (const op of [...created].reverse()) {
-    emit({ type: 'rollback', op, step: `removing ${op.kind} ${op.name} (created by this run)` });
+    emit({ type: 'rollback', op, step: 'removing (created by this run)' });
     try {
-      if (op.kind === 'container') {
-        await engine.containers.stop(op.name, opts.stopTimeoutSeconds ?? 10);
-        await engine.containers.remove(op.name, { force: true });
-      } else if (op.kind === 'network') await engine.networks.remove(op.name);
+      if (op.kind === 'container') await engine.containers.remove(op.name, { force: true });
+      else if (op.kind === 'network') await engine.networks.remove(op.name);
       else await engine.volumes.remove(op.name);
     } catch {
       // Best effort: the failure that caused the rollback is what the user needs to see.

@@ -2,13 +2,16 @@
  * Walk a dependency graph with bounded parallelism: a node starts once every node it comes
  * after has finished; at most `parallel` run at once; after a failure nothing new starts (what
  * is already running finishes), and every node that could not run is reported as skipped.
- * The executor's only scheduling logic, kept apart so it can be tested on its own.
+ * With `keepGoing` (`down`: remove all that can be removed) only the nodes that come after a
+ * failed one, directly or not, are skipped. The executor's only scheduling logic, kept apart
+ * so it can be tested on its own.
  */
 export async function runGraph<T extends { id: string; after: readonly string[] }>(
   nodes: readonly T[],
   parallel: number,
   run: (node: T) => Promise<void>,
   skipped: (node: T) => void,
+  opts: { keepGoing?: boolean } = {},
 ): Promise<{ failed: boolean }> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const waiting = new Map<string, number>();
@@ -22,10 +25,11 @@ export async function runGraph<T extends { id: string; after: readonly string[] 
   const done = new Set<string>();
   let failed = false;
   let running = 0;
+  const stopped = (): boolean => failed && !opts.keepGoing;
 
   await new Promise<void>((resolve) => {
     const pump = (): void => {
-      while (!failed && running < Math.max(1, parallel) && ready.length > 0) {
+      while (!stopped() && running < Math.max(1, parallel) && ready.length > 0) {
         const node = ready.shift()!;
         running++;
         run(node).then(

@@ -103,6 +103,36 @@ export const APPLY_CODES = {
       'A step of `up` failed while applying (a dependency did not become healthy in time, or exited with an error code, or another engine step failed); what this run had created is removed again.',
     fix: 'Read the step and the reason in the message: raise `--wait-timeout` for slow healthchecks, fix the failing service, then run `nestc up` again.',
   },
+  'apply-not-ready': {
+    meaning:
+      '`up --wait`: a container did not get to running (and healthy, when it has a healthcheck) before `--wait-timeout`, reported unhealthy, or exited (a one-shot job that some service waits for with `service_completed_successfully` may exit with 0).',
+    fix: 'Read its output (`docker logs NAME`) and fix the service, or raise `--wait-timeout` if it is only slow to become healthy.',
+  },
+  'apply-down-kept': {
+    meaning:
+      'Warning: `down` keeps a network or volume of the project because a container it does not remove still uses it: an orphan left without `--remove-orphans`, or a container of another project attached to the network.',
+    fix: 'Run `nestc down --remove-orphans` (with `--volumes` for the volumes), or remove or disconnect the other container, then run `nestc down` again.',
+  },
+  'apply-nestfile-not-loaded': {
+    meaning:
+      'Warning: the nestfile does not load (or no longer resolves), so `down`, `ps` or `port` found the project by its name alone (`-p`, `COMPOSE_PROJECT_NAME`, a plain `name:` in the file, else the directory). `down` then removes every container labelled with the project, in no particular order, and cannot tell orphans apart.',
+    fix: 'Run `nestc config` to see the errors and fix them; pass `-p NAME` if the name nestc used is not the project you meant.',
+  },
+  'apply-service-unknown': {
+    meaning:
+      '`nestc port` was given a service that has no container in the project: no nest path, flat service name or container name matches.',
+    fix: 'Name the service by its nest path (`agent/db`) as `nestc ps` lists it; if it is not listed, start the project with `nestc up`.',
+  },
+  'apply-service-not-running': {
+    meaning:
+      '`nestc port` was asked about a service whose container exists but is not running, so it publishes no port.',
+    fix: 'Start it with `nestc up`; `nestc ps` shows its state.',
+  },
+  'apply-port-unknown': {
+    meaning:
+      '`nestc port SERVICE PORT`: the service publishes no host port for that container port and protocol (a port that is only exposed, or a protocol other than the one given; tcp is the default).',
+    fix: 'Give a port the service publishes (`nestc port SERVICE` lists them all), with `/udp` for a udp port.',
+  },
 } as const satisfies CodeTable;
 
 /** A code of this table, for typed `diags.error(...)` calls. */

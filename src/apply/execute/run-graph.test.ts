@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { runGraph } from './run-graph.js';
+
+interface Node {
+  id: string;
+  after: string[];
+}
+
+const n = (id: string, ...after: string[]): Node => ({ id, after });
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 1));
+
+describe('runGraph', () => {
+  it('starts a node only after every node it comes after has finished', async () => {
+    const order: string[] = [];
+    const nodes = [n('c', 'a', 'b'), n('b', 'a'), n('a'), n('d')];
+    const r = await runGraph(
+      nodes,
+      4,
+      async (x) => {
+        order.push(`start ${x.id}`);
+        await tick();
+        order.push(`end ${x.id}`);
+      },
+      () => {},
+    );
+    expect(r.failed).toBe(false);
+    expect(order.indexOf('start b')).toBeGreaterThan(order.indexOf('end a'));
+    expect(order.indexOf('start c')).toBeGreaterThan(order.indexOf('end b'));
+    // Independent nodes run together.
+    expect(order.slice(0, 2).sort()).toEqual(['start a', 'start d']);
+  });
+
+  it('ignores edges to nodes outside the graph', async () => {
+    const ran: string[] = [];
+    await runGraph(
+      [n('a', 'gone')],
+      1,
+      async (x) => void ran.push(x.id),
+      () => {},
+    );
+    expect(ran).toEqual(['a']);
+  });
+
+  it('after a failure starts nothing new and reports the rest as skipped', async () => {
+    const ran: string[] = [];
+    const skipped: string[] = [];
+    const r = await runGraph(
+      [n('a'), n('b'), n('c', 'a'), n('d')],
+      1,
+      async (x) => {
+        ran.push(x.id);
+        if (x.id === 'a') throw new Error('no');
+      },
+      (x) => skipped.push(x.id),
+    );
+    expect(r.failed).toBe(true);
+    expect(ran).toEqual(['a']);
+    expect(skipped).toEqual(['b', 'c', 'd']);
+  });
+
+  it('with keepGoing skips only what comes after the failed node, directly or not', async () => {
+    const ran: string[] = [];
+    const skipped: string[] = [];
+    const r = await runGraph(
+      [n('a'), n('b'), n('c', 'a'), n('e', 'c'), n('d', 'b')],
+      1,
+      async (x) => {
+        ran.push(x.id);
+        if (x.id === 'a') throw new Error('no');
+      },
+      (x) => skipped.push(x.id),
+      { keepGoing: true },
+    );
+    expect(r.failed).toBe(true);
+    expect(ran).toEqual(['a', 'b', 'd']);
+    expect(skipped).toEqual(['c', 'e']);
+  });
+
+  it('treats a parallelism below 1 as 1', async () => {
+    let inFlight = 0;
+    let max = 0;
+    await runGraph(
+      [n('a'), n('b'), n('c')],
+      0,
+      async () => {
+        max = Math.max(max, ++inFlight);
+        await tick();
+        inFlight--;
+      },
+      () => {},
+    );
+    expect(max).toBe(1);
+  });
+});
