@@ -28,8 +28,9 @@ export interface ResolveResult {
  * The resolver pipeline (NESTFILE.md "Resolution rules"), and the only place that knows the
  * order of its stages. Scopes are opened parents first, because an inner file is read through
  * its parent's translated mounts: per scope, resource keys → resource references → paths →
- * the socket of parents with `socket: host` (a host path, added after translation) → children. Then, over the whole tree: flat names → networks → service
- * references → wait → cycles → ports → lints → the flat project.
+ * the socket of parents with `socket: host` (a host path, added after translation) →
+ * children. Then, over the whole tree: flat names → networks → service references → wait →
+ * cycles → ports → lints → the flat project.
  *
  * Pure but for reading the files a scope names; the load context's diagnostics collect
  * everything, and the graph is returned only when there is no error.

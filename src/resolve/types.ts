@@ -79,8 +79,8 @@ export interface Scope extends ScopeResources {
   readonly nest?: NestOptions;
   /**
    * Directory, in the parent's view, that the inner project's relative paths resolved against;
-   * absent when none could be known (a relative inner path is then an error). Root: the
-   * project directory (nestc's view).
+   * absent when none could be known (a relative inner path is then an error), and for the root
+   * (whose paths the loader already made absolute).
    */
   readonly workingDir?: string;
   /** Flat key of each resource, by kind and inner name (names stage). */
