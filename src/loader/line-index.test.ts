@@ -41,19 +41,9 @@ describe('LineIndex', () => {
     expect(end('http')).toBe('http://h:80');
   });
 
-  it('finds the end of a plain scalar of block context, which may hold flow indicators', () => {
-    const t = 'image: app:${TAG}, [x] {y}  # c\n';
-    const at = t.indexOf('app');
-    expect(t.slice(at, tokenEnd(t, at))).toBe('app:${TAG');
-    expect(t.slice(at, tokenEnd(t, at, true))).toBe('app:${TAG}, [x] {y}');
-  });
-
   it('makes positions of packed tokens', () => {
     expect(idx.loc(packToken(3, true))).toEqual(idx.range(3, 6));
     expect(idx.loc(packToken(4, false))).toEqual(idx.at(4));
     expect(packToken(2 ** 40, true)).toBe(-1);
-    const block = new LineIndex('k: a}b\n', 'f.yaml');
-    expect(block.loc(packToken(3, true, true))).toEqual(block.range(3, 6));
-    expect(block.loc(packToken(3, true))).toEqual(block.range(3, 4));
   });
 });

@@ -2,27 +2,17 @@ import type { SourceLoc } from '../diag/diagnostic.js';
 
 /**
  * Offsets → 1-based line and column, by binary search over the offsets where lines start.
- * Built once per file, when the first position is asked for (a large valid file may never ask:
- * its positions stay packed); each lookup is O(log lines), so positions for every node of a
- * large file cost little.
+ * Built once per file; each lookup is O(log lines), so positions for every node of a large file
+ * cost little.
  */
 export class LineIndex {
-  private lineStarts: number[] | undefined = undefined;
+  private readonly starts: number[] = [0];
 
   constructor(
     readonly text: string,
     readonly file: string,
-  ) {}
-
-  /** Offsets where lines start. */
-  private get starts(): number[] {
-    if (this.lineStarts === undefined) {
-      const starts = [0];
-      const text = this.text;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
+  ) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
   /** The position of `offset`. */
@@ -57,18 +47,16 @@ export class LineIndex {
    * `tokenEnd` finds it.
    */
   loc(packed: number): SourceLoc {
-    const start = packed >>> 2;
-    const kind = packed & 3;
-    return kind === 0 ? this.at(start) : this.range(start, tokenEnd(this.text, start, kind === 2));
+    const start = packed >>> 1;
+    return packed & 1 ? this.range(start, tokenEnd(this.text, start)) : this.at(start);
   }
 
   private lineOf(offset: number): number {
-    const starts = this.starts;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
+      if ((this.starts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -76,26 +64,24 @@ export class LineIndex {
 }
 
 /** Offsets up to here pack into a small integer with their kind (see `packToken`). */
-const MAX_PACKED_OFFSET = 0x1fffffff;
+const MAX_PACKED_OFFSET = 0x3fffffff;
 
 /**
- * A token start and its kind packed into one small integer, or -1 when the offset is too large
- * to pack. The kind says how `LineIndex.loc` finds the token's end again: none (a collection or
- * an alias), a scalar as `tokenEnd` ends it, or with `block` a plain scalar of block context,
- * which may hold `,` `]` `}` (`image: app:${TAG}`).
+ * A token start and whether it is a scalar token (whose end `LineIndex.loc` finds again), packed
+ * into one small integer, or -1 when the offset is too large to pack.
  */
-export function packToken(start: number, scalar: boolean, block = false): number {
-  return start >= 0 && start <= MAX_PACKED_OFFSET ? start * 4 + (scalar ? (block ? 2 : 1) : 0) : -1;
+export function packToken(start: number, scalar: boolean): number {
+  return start >= 0 && start <= MAX_PACKED_OFFSET ? start * 2 + (scalar ? 1 : 0) : -1;
 }
 
 /**
  * The end of the scalar token starting at `start` on one line: a quoted scalar to just past its
- * closing quote, a plain scalar to the end of its line, a ` #` comment, a `: ` or (unless
- * `block`: flow context) a flow indicator, without trailing blanks. Readers store a packed
- * position only when this end is the one the parser reported, so what it misses (multi-line
- * plain scalars, block scalars) is stored in full instead.
+ * closing quote, a plain scalar to the end of its line, a ` #` comment, a `: ` or a flow
+ * indicator, without trailing blanks. Readers store a packed position only when this end is
+ * the one the parser reported, so what it misses (multi-line plain scalars, block scalars) is
+ * stored in full instead.
  */
-export function tokenEnd(text: string, start: number, block = false): number {
+export function tokenEnd(text: string, start: number): number {
   const n = text.length;
   const q = text.charCodeAt(start);
   if (q === 0x22 /* " */) {
@@ -118,10 +104,16 @@ export function tokenEnd(text: string, start: number, block = false): number {
   let i = start;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) break;
-    if (c === 0x2c /* , */ || c === 0x5d /* ] */ || c === 0x7d /* } */) {
-      if (!block) break;
-    } else if (c === 0x3a /* : */) {
+    if (
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x2c /* , */ ||
+      c === 0x5d /* ] */ ||
+      c === 0x7d /* } */
+    ) {
+      break;
+    }
+    if (c === 0x3a /* : */) {
       const d = text.charCodeAt(i + 1);
       if (d !== d || d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d) break;
     } else if ((c === 0x20 || c === 0x09) && text.charCodeAt(i + 1) === 0x23 /* # */) {

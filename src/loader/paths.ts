@@ -17,9 +17,8 @@ import type { Env } from './context.js';
  */
 export function resolvePaths(model: RawModel, baseDir: string, env: Env, diags: Diagnostics): void {
   const r = resolver(baseDir, env);
-  const services = asMap(model.services);
-  for (const name of Object.keys(services)) {
-    const s = asMap(services[name]);
+  for (const service of Object.values(asMap(model.services))) {
+    const s = asMap(service);
     if (s !== EMPTY) resolveWith(r, s, diags);
   }
   for (const key of ['configs', 'secrets'] as const) {

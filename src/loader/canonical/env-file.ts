@@ -1,4 +1,5 @@
-import { isMap, putFrom, replaceAt } from './located.js';
+import { getLoc } from '../../model/locations.js';
+import { isMap, put, replaceAt } from './located.js';
 import { valueAt, type Site } from './walk.js';
 
 /**
@@ -9,8 +10,9 @@ import { valueAt, type Site } from './walk.js';
 export function envFile(site: Site): void {
   let list = valueAt(site);
   if (typeof list === 'string') {
+    const loc = getLoc(site.parent, site.key);
     const wrapped: unknown[] = [];
-    putFrom(wrapped, 0, list, site.parent, site.key);
+    put(wrapped, 0, list, loc);
     replaceAt(site.parent, site.key, wrapped);
     list = wrapped;
   }
@@ -18,7 +20,7 @@ export function envFile(site: Site): void {
   list.forEach((item, i) => {
     if (typeof item === 'string') {
       const ref: Record<string, unknown> = {};
-      putFrom(ref, 'path', item, list, i);
+      put(ref, 'path', item, getLoc(list, i));
       ref.required = true;
       replaceAt(list, i, ref);
     } else if (isMap(item) && !Object.hasOwn(item, 'required')) {

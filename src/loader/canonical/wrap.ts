@@ -1,4 +1,5 @@
-import { putFrom, replaceAt } from './located.js';
+import { getLoc } from '../../model/locations.js';
+import { put, replaceAt } from './located.js';
 import { valueAt, type Site, type Transform } from './walk.js';
 
 /**
@@ -11,7 +12,7 @@ export function wrapString(field: string): Transform {
     const v = valueAt(site);
     if (typeof v !== 'string') return;
     const obj: Record<string, unknown> = {};
-    putFrom(obj, field, v, site.parent, site.key);
+    put(obj, field, v, getLoc(site.parent, site.key));
     replaceAt(site.parent, site.key, obj);
   };
 }
@@ -31,6 +32,6 @@ export function stringToList(site: Site): void {
   const v = valueAt(site);
   if (typeof v !== 'string') return;
   const list: unknown[] = [];
-  putFrom(list, 0, v, site.parent, site.key);
+  put(list, 0, v, getLoc(site.parent, site.key));
   replaceAt(site.parent, site.key, list);
 }

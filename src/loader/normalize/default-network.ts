@@ -8,9 +8,8 @@ import { mapOf, type Obj } from './obj.js';
  */
 export function addDefaultNetwork(model: Obj): void {
   let used = false;
-  const services = mapOf(model.services) ?? {};
-  for (const name of Object.keys(services)) {
-    const service = mapOf(services[name]);
+  for (const s of Object.values(mapOf(model.services) ?? {})) {
+    const service = mapOf(s);
     if (!service || service.network_mode != null) continue;
     const nets = mapOf(service.networks);
     if (!nets || Object.keys(nets).length === 0) {
