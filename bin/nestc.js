@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The CLI runs from one bundled module (scripts/bundle-cli.mjs says why: start-up time).
+import { main } from '../dist/bin/nestc.mjs';
 
 process.exitCode = await main(process.argv.slice(2));

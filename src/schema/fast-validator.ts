@@ -60,7 +60,9 @@ let loaded: Loaded | undefined;
 
 function load(): Loaded {
   const text = readSchemaText();
-  const file = new URL(`./${GENERATED_VALIDATOR}`, import.meta.url);
+  // `../schema/` rather than `./`: the same path from dist/schema/ and from the CLI bundle in
+  // dist/bin/ (scripts/bundle-cli.mjs), which is one folder deep too.
+  const file = new URL(`../schema/${GENERATED_VALIDATOR}`, import.meta.url);
   if (existsSync(file)) {
     // CommonJS through createRequire keeps the load synchronous, as validateSchema is.
     const generated = createRequire(import.meta.url)(fileURLToPath(file)) as GeneratedValidator;

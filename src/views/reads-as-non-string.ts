@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { lazyYaml } from '../lazy/yaml.js';
 
 /** Plain scalars PyYAML resolves to tags it cannot construct (`=` is YAML 1.1's "value"). */
 const ALWAYS_QUOTE = new Set(['=', '<<']);
@@ -20,12 +20,20 @@ export function readsAsNonString(s: string): boolean {
   ) {
     return false;
   }
-  if (/^\d+$/.test(s)) return true; // an integer in both schemas (`8080`, `0755`)
+  // A decimal number in the 1.2 core schema (`8080`, `0755`, `-1.5`, `.5`, `1e3`): the `yaml`
+  // package reads it as an int or float there, so the parse below would say so too. A render
+  // meets thousands of distinct ones (`ID: "12.3"`), each two parses if it got that far.
+  if (CORE_NUMBER.test(s)) return true;
+  // Common strings that pass the pre-filter but are strings in both schemas: an address or
+  // version with two dots or more (`127.0.0.1`, `1.2.3`), a command-line flag (`--port`, `-v`;
+  // not `-e5`, a 1.1 float), a duration (`30s`, `1m30s`). Deciding them here keeps a render of a
+  // usual project from loading the `yaml` package at all.
+  if (PLAIN_STRING.test(s)) return false;
   let known = verdicts.get(s);
   if (known === undefined) {
     known = (['core', 'yaml-1.1'] as const).some((schema) => {
       try {
-        return parse(s, { schema }) !== s;
+        return lazyYaml().parse(s, { schema }) !== s;
       } catch {
         return true;
       }
@@ -35,6 +43,16 @@ export function readsAsNonString(s: string): boolean {
   }
   return known;
 }
+
+/**
+ * The `yaml` package's (2.x) core-schema `int` and `float` (with exponent or not) tests in one
+ * expression: every string it matches parses as a number, not as itself.
+ */
+const CORE_NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** Strings the two schemas both read as themselves; see `readsAsNonString`. */
+const PLAIN_STRING =
+  /^(?:\d+(?:\.\d+){2,}|--?(?![eE][-+]?\d+$)[A-Za-z][\w-]*|(?:\d+(?:ns|us|ms|[smh]))+)$/;
 
 /** Verdicts of `readsAsNonString` for the few distinct values that need a parse (`yes`, `1e3`). */
 const verdicts = new Map<string, boolean>();

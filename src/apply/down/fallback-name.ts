@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { lazyYaml } from '../../lazy/yaml.js';
 import { normalizeProjectName } from '../../loader/project-name.js';
 
 /** Compose's default file names, in the order it looks for them. */
@@ -50,7 +50,7 @@ function discover(cwd: string): string[] {
 /** The top-level `name:` of a file, when it reads as YAML and the name is a plain string. */
 function nameIn(file: string): string | undefined {
   try {
-    const doc = parse(fs.readFileSync(file, 'utf8')) as unknown;
+    const doc = lazyYaml().parse(fs.readFileSync(file, 'utf8')) as unknown;
     const name = (doc as { name?: unknown } | null)?.name;
     return typeof name === 'string' && name !== '' && !name.includes('${') ? name : undefined;
   } catch {
