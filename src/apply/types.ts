@@ -145,6 +145,11 @@ export interface Operation {
   causes: string[];
   /** Ids of operations that must be done first. */
   after: string[];
+  /**
+   * Ids of operations that need only have released this one (`down`: the containers that
+   * depend on this one must be stopped first; their removal may still be running).
+   */
+  afterReleased?: string[];
   desired?: DesiredNetwork | DesiredVolume | DesiredContainer;
   /** Engine id of the existing object (replace, start, remove, unchanged). */
   existingId?: string;

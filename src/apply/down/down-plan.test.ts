@@ -61,16 +61,22 @@ function input(over: Partial<DownInput> = {}): DownInput {
   };
 }
 
+/** `ID after A` (A done first), `ID after stop of B` (B stopped first, maybe still being removed). */
 const lines = (p: ReturnType<typeof planDown>): string[] =>
-  p.operations.map((o) => `${o.id}${o.after.length ? ` after ${o.after.join(', ')}` : ''}`);
+  p.operations.map(
+    (o) =>
+      `${o.id}${o.after.length ? ` after ${o.after.join(', ')}` : ''}${
+        o.afterReleased?.length ? ` after stop of ${o.afterReleased.join(', ')}` : ''
+      }`,
+  );
 
 describe('planDown', () => {
-  it('removes a container before what it depends on, then each network after its containers', () => {
+  it('stops a container before what it depends on, then removes each network after its containers', () => {
     const p = planDown(input(), { volumes: false, removeOrphans: false });
     expect(lines(p)).toEqual([
       'container:ci-agent-1',
-      'container:ci-agent-db-1 after container:ci-agent-1, container:ci-agent-tests-1',
-      'container:ci-agent-tests-1 after container:ci-agent-1',
+      'container:ci-agent-db-1 after stop of container:ci-agent-1, container:ci-agent-tests-1',
+      'container:ci-agent-tests-1 after stop of container:ci-agent-1',
       'container:ci-web-1',
       'network:ci_agent-default after container:ci-agent-1, container:ci-agent-db-1, container:ci-agent-tests-1',
       'network:ci_default after container:ci-agent-1, container:ci-web-1',
@@ -144,7 +150,9 @@ describe('planDown', () => {
       'ci-old-1',
       'ci-web-1',
     ]);
-    expect(containers.every((o) => o.after.length === 0)).toBe(true);
+    expect(containers.every((o) => o.after.length + (o.afterReleased?.length ?? 0) === 0)).toBe(
+      true,
+    );
   });
 
   it("leaves other projects' containers alone and keeps a network one of them uses", () => {
@@ -186,7 +194,7 @@ describe('planDown', () => {
       { volumes: false, removeOrphans: false },
     );
     expect(lines(p)).toEqual([
-      'container:ci-agent-db-1 after container:ci-agent-tests-1, container:ci-agent-tests-2',
+      'container:ci-agent-db-1 after stop of container:ci-agent-tests-1, container:ci-agent-tests-2',
       'container:ci-agent-tests-1',
       'container:ci-agent-tests-2',
     ]);

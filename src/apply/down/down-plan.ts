@@ -37,8 +37,9 @@ export interface DownPlan {
 
 /**
  * The pure half of `down` (NESTFILE.md rule 6: reverse dependency order). Every container of the
- * project goes before the containers of the services it depends on, so a dependent never finds
- * its dependency gone while it still runs; a network goes after the containers on it; volumes
+ * project is stopped before the containers of the services it depends on, so a dependent never
+ * finds its dependency gone while it still runs (`afterReleased`: a dependency waits for its
+ * dependents to stop, not to be removed too); a network goes after the containers on it; volumes
  * (with `--volumes`) after every container. An orphan goes only with `--remove-orphans`, as in
  * Compose; otherwise it is kept with a warning, and so are the networks and volumes it still
  * uses. A network that a container of another project still uses is kept too: removing it
@@ -115,8 +116,8 @@ export function planDown(input: DownInput, opts: DownOptions): DownPlan {
 }
 
 /**
- * A container goes after every container that depends on it: the edges of `up`, reversed.
- * Without the nestfile there are no edges (any order).
+ * A container is stopped after every container that depends on it is stopped: the edges of
+ * `up`, reversed. Without the nestfile there are no edges (any order).
  */
 function linkReverseDependencies(
   ops: Operation[],
@@ -136,7 +137,7 @@ function linkReverseDependencies(
       if (service === mine || !deps.includes(mine)) continue;
       for (const id of byService.get(service) ?? []) after.add(id);
     }
-    ops[i]!.after = [...after].sort();
+    ops[i]!.afterReleased = [...after].sort();
   });
 }
 

@@ -57,10 +57,12 @@ export async function downProject(engine: Engine, opts: DownRunOptions): Promise
   const diags = new Diagnostics();
   for (const d of plan.diagnostics) diags.add(d);
   const emit = opts.onEvent ?? (() => {});
-  const run = async (op: Operation): Promise<void> => {
+  const run = async (op: Operation, stopped: () => void): Promise<void> => {
     const started = Date.now();
     try {
-      await remove(op, engine, opts.volumes, (step) => emit({ type: 'op-start', op, step }));
+      await remove(op, engine, opts.volumes, stopped, (step) =>
+        emit({ type: 'op-start', op, step }),
+      );
       emit({ type: 'op-done', op, ms: Date.now() - started });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -88,11 +90,15 @@ export async function downProject(engine: Engine, opts: DownRunOptions): Promise
   return { plan, ok: !failed, diagnostics: diags.items };
 }
 
-/** One removal: a container is stopped (its own stop timeout) and removed. */
+/**
+ * One removal: a container is stopped (its own stop timeout) and removed. Its dependencies may
+ * be stopped as soon as it is stopped (`stopped`): the removal need not hold them up.
+ */
 async function remove(
   op: Operation,
   engine: Engine,
   volumes: boolean,
+  stopped: () => void,
   step: (s: string) => void,
 ): Promise<void> {
   try {
@@ -100,6 +106,7 @@ async function remove(
       const target = op.existingId ?? op.name;
       step('stopping');
       await engine.containers.stop(target);
+      stopped();
       step('removing');
       await engine.containers.remove(target, { force: true, volumes });
     } else if (op.kind === 'network') {

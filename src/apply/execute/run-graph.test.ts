@@ -76,6 +76,59 @@ describe('runGraph', () => {
     expect(skipped).toEqual(['c', 'e']);
   });
 
+  it('starts a node that comes after another one’s release before that one finishes', async () => {
+    const order: string[] = [];
+    const nodes = [
+      { id: 'db', after: [], afterReleased: ['app'] },
+      { id: 'net', after: ['app', 'db'] },
+      { id: 'app', after: [] },
+    ];
+    const r = await runGraph(
+      nodes,
+      4,
+      async (x, release) => {
+        order.push(`start ${x.id}`);
+        await tick();
+        if (x.id === 'app') {
+          order.push('release app');
+          release();
+          await tick();
+          await tick();
+        }
+        order.push(`end ${x.id}`);
+      },
+      () => {},
+    );
+    expect(r.failed).toBe(false);
+    // db starts once app is released, while app still runs; net waits for both to end.
+    expect(order.indexOf('start db')).toBeGreaterThan(order.indexOf('release app'));
+    expect(order.indexOf('start db')).toBeLessThan(order.indexOf('end app'));
+    expect(order.indexOf('start net')).toBeGreaterThan(order.indexOf('end app'));
+    expect(order.indexOf('start net')).toBeGreaterThan(order.indexOf('end db'));
+  });
+
+  it('counts finishing as releasing, and skips what waits on the release of a failed node', async () => {
+    const ran: string[] = [];
+    const skipped: string[] = [];
+    await runGraph(
+      [
+        { id: 'a', after: [] },
+        { id: 'b', after: [], afterReleased: ['a'] },
+        { id: 'c', after: [] },
+        { id: 'd', after: [], afterReleased: ['c'] },
+      ],
+      1,
+      async (x) => {
+        ran.push(x.id);
+        if (x.id === 'c') throw new Error('no');
+      },
+      (x) => skipped.push(x.id),
+      { keepGoing: true },
+    );
+    expect(ran).toEqual(['a', 'c', 'b']);
+    expect(skipped).toEqual(['d']);
+  });
+
   it('treats a parallelism below 1 as 1', async () => {
     let inFlight = 0;
     let max = 0;
