@@ -28,6 +28,7 @@ const VERBS: Record<string, string> = {
   start: 'starting',
   stop: 'stopping',
   remove: 'removing',
+  rename: 'renaming',
   connect: 'connecting',
   list: 'listing',
   inspect: 'inspecting',

@@ -32,6 +32,8 @@ export interface ContainerClient {
   /** Stop (SIGTERM, then SIGKILL after `timeoutSeconds`); a stopped container is not an error. */
   stop(idOrName: string, timeoutSeconds?: number): Promise<void>;
   remove(idOrName: string, opts?: { force?: boolean; volumes?: boolean }): Promise<void>;
+  /** Give the container another name (a replace sets the old one aside under a new name). */
+  rename(idOrName: string, newName: string): Promise<void>;
   /** Join one more network (API < 1.44 takes one network at create). */
   connect(idOrName: string, attachment: NetworkAttachment): Promise<void>;
   waitHealthy(idOrName: string, opts: WaitOptions): Promise<HealthWait>;
@@ -77,6 +79,10 @@ export function engineContainerClient(
       call({ op: 'container.remove', target: idOrName }, async () => {
         const query = { force: opts?.force ? 1 : undefined, v: opts?.volumes ? 1 : undefined };
         await send('DELETE', path(idOrName), { query });
+      }),
+    rename: (idOrName, newName) =>
+      call({ op: 'container.rename', target: idOrName }, async () => {
+        await send('POST', `${path(idOrName)}/rename`, { query: { name: newName } });
       }),
     connect: (idOrName, attachment) => networks.connect(attachment.network, idOrName, attachment),
     waitHealthy: (idOrName, opts) => waitHealthy(inspect, idOrName, opts),

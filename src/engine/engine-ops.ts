@@ -12,6 +12,7 @@ export const ENGINE_OPS = {
   'container.start': { kind: 'container', write: true },
   'container.stop': { kind: 'container', write: true },
   'container.remove': { kind: 'container', write: true },
+  'container.rename': { kind: 'container', write: true },
   'network.list': { kind: 'network', write: false },
   'network.create': { kind: 'network', write: true },
   'network.remove': { kind: 'network', write: true },

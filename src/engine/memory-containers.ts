@@ -74,6 +74,12 @@ export function memoryContainerClient(
         }
         store.containers.delete(c.id);
       }),
+    rename: (idOrName, newName) =>
+      call({ op: 'container.rename', target: idOrName }, async () => {
+        const c = store.container(idOrName);
+        nameFree(store, newName);
+        c.name = newName;
+      }),
     connect: (idOrName, attachment) => networks.connect(attachment.network, idOrName, attachment),
     waitHealthy: (idOrName, opts) => waitHealthy(inspect, idOrName, opts),
     waitExited: (idOrName, opts) => waitExited(inspect, idOrName, opts),
@@ -88,7 +94,8 @@ export function stopped(c: MemoryContainer, exitCode: number): void {
   delete c.health;
 }
 
-function create(store: MemoryStore, name: string, body: Record<string, unknown>): string {
+/** Names are unique on an engine; the engine's 409 otherwise. */
+function nameFree(store: MemoryStore, name: string): void {
   const existing = [...store.containers.values()].find((c) => c.name === name);
   if (existing) {
     throw httpError(
@@ -96,6 +103,10 @@ function create(store: MemoryStore, name: string, body: Record<string, unknown>)
       `Conflict. The container name "/${name}" is already in use by container "${existing.id}". You have to remove (or rename) that container to be able to reuse that name.`,
     );
   }
+}
+
+function create(store: MemoryStore, name: string, body: Record<string, unknown>): string {
+  nameFree(store, name);
   const image = String(body.Image ?? '');
   const imageId = store.findImage(image);
   if (!imageId) throw httpError(404, `No such image: ${image}`);

@@ -110,4 +110,41 @@ describe('failure behaviour', () => {
     },
     SCENARIO_TIMEOUT,
   );
+
+  it(
+    'a replace whose new container cannot start: exit 1, the old container back under its name, running',
+    async () => {
+      const p = project(
+        `    image: ${BUSYBOX}\n    command: [sleep, '600']\n    stop_signal: SIGKILL`,
+      );
+      await p.scenario(async () => {
+        await p.up();
+        const before = await p.ids();
+        const oldBad = await p.id('bad');
+        // The engine creates it, then fails to start it: there is no such binary to run.
+        p.write(`
+services:
+  good:
+    image: ${BUSYBOX}
+    command: [sleep, '600']
+    stop_signal: SIGKILL
+    volumes: ['data:/data']
+  bad:
+    image: ${BUSYBOX}
+    command: [/no/such/binary]
+volumes:
+  data: {}
+`);
+        const r = await p.nestc(['up', '-d']);
+        expect(r.code, 'exit code').toBe(1);
+        expect(r.stderr).toMatch(/replacing container \S+ \(bad\)/);
+        expectNoStack(r);
+        expect(await p.ids(), 'the same containers, by id').toEqual(before);
+        const old = await p.engine.containers.inspect(oldBad);
+        expect(old.name, 'the old container has its name back').toBe(`${p.name}-bad-1`);
+        expect(old.state, 'and runs again').toBe('running');
+      });
+    },
+    SCENARIO_TIMEOUT,
+  );
 });

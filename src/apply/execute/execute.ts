@@ -12,6 +12,8 @@ import {
 import { waitForDependencies } from './condition-wait.js';
 import type { ApplyEvent } from './events.js';
 import { runGraph } from './run-graph.js';
+import { removeSetAside, setAside, type SetAside } from './set-aside.js';
+import { UndoLog } from './undo-log.js';
 
 export interface ExecuteOptions {
   /** Operations in flight at once (`--parallel`). */
@@ -35,10 +37,13 @@ export interface ExecuteResult {
  * The executor (docker/compose's: it makes no decisions). It walks the plan's dependency graph
  * with bounded parallelism, each operation the fewest engine calls the API allows: networks and
  * volumes created; a container created with its first network, joined to the others, started
- * once its dependencies' conditions hold; a replace stops and removes the old container first;
- * an orphan is stopped and removed. When an operation fails, nothing new starts and the objects
- * this run created are removed again (newest first), so a failed `up` leaves the engine as it
- * found it, except for containers it had already replaced.
+ * once its dependencies' conditions hold; a replace first stops the old container and sets it
+ * aside under another name (set-aside.ts); an orphan is stopped and removed. When an operation
+ * fails, nothing new starts and the run is rolled back newest first (undo-log.ts): what it
+ * created is removed, and the containers it set aside get their names back and run again, so a
+ * failed `up` leaves the engine as it found it. Only after a successful run are the set-aside
+ * containers removed. Not covered: a replaced network removes its containers for good (the
+ * engine cannot rename a network), and orphans removed with `--remove-orphans` stay removed.
  */
 export async function executePlan(
   plan: Plan,
@@ -52,13 +57,14 @@ export async function executePlan(
     .filter((d): d is DesiredContainer => d !== undefined && 'service' in d);
   const byService = new Map<string, DesiredContainer[]>();
   for (const c of containers) byService.set(c.service, [...(byService.get(c.service) ?? []), c]);
-  const created: Operation[] = [];
+  const undo = new UndoLog();
+  const aside: SetAside[] = [];
 
   const run = async (op: Operation): Promise<void> => {
     if (op.action === 'unchanged') return;
     const started = Date.now();
     try {
-      await perform(op, plan, engine, opts, byService, created, emit);
+      await perform(op, plan, engine, opts, byService, { undo, aside }, emit);
       emit({ type: 'op-done', op, ms: Date.now() - started });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -81,7 +87,18 @@ export async function executePlan(
     if (op.action !== 'unchanged')
       emit({ type: 'op-skipped', op, reason: 'an earlier step failed' });
   });
-  if (failed) await rollback(created, engine, emit);
+  if (failed) {
+    await undo.rollback(engine, emit);
+  } else {
+    for (const { aside: a, message } of await removeSetAside(aside, engine, opts.parallel)) {
+      diags.warn(
+        'apply-old-container-kept',
+        `the old container of ${a.op.label} (now named ${a.asideName}) could not be removed: ${message}`,
+        undefined,
+        { hint: `remove it with: docker rm -f ${a.asideName}` },
+      );
+    }
+  }
   return { ok: !failed, diagnostics: diags.items };
 }
 
@@ -91,9 +108,11 @@ async function perform(
   engine: Engine,
   opts: ExecuteOptions,
   byService: ReadonlyMap<string, DesiredContainer[]>,
-  created: Operation[],
+  run: { undo: UndoLog; aside: SetAside[] },
   emit: (e: ApplyEvent) => void,
 ): Promise<void> {
+  const created = (): void =>
+    run.undo.add(op, 'removing (created by this run)', (e) => removeCreated(op, e));
   const step = (s: string): void => emit({ type: 'op-start', op, step: s });
   const stopTimeout = opts.stopTimeoutSeconds;
   if (op.kind === 'network') {
@@ -105,7 +124,7 @@ async function perform(
     }
     step('creating');
     await engine.networks.create(d.create);
-    created.push(op);
+    created();
     return;
   }
   if (op.kind === 'volume') {
@@ -116,7 +135,7 @@ async function perform(
     }
     step('creating');
     await engine.volumes.create((op.desired as DesiredVolume).create);
-    created.push(op);
+    created();
     return;
   }
   // Containers.
@@ -140,17 +159,13 @@ async function perform(
     return;
   }
   if (op.action === 'replace' && existing) {
-    // Gone already when a replaced network took it away (removeNetworkAndUsers).
-    await unlessGone(async () => {
-      step('stopping the old container');
-      await engine.containers.stop(existing, stopTimeout);
-      step('removing the old container');
-      await engine.containers.remove(existing, { force: true });
-    });
+    // Undefined when a replaced network took it away already (removeNetworkAndUsers).
+    const old = await setAside(op, existing, engine, stopTimeout, run.undo, step);
+    if (old) run.aside.push(old);
   }
   step('creating');
   await engine.containers.create(d.name, d.create);
-  created.push(op);
+  created();
   for (const a of d.connect) {
     step(`joining ${a.network}`);
     await engine.containers.connect(d.name, a);
@@ -187,25 +202,11 @@ async function unlessGone(fn: () => Promise<void>): Promise<void> {
   }
 }
 
-/**
- * Undo what this run created, newest first; failures here are reported, not thrown. Containers
- * are removed with force, without a graceful stop: they are this run's, and hold nothing yet.
- */
-async function rollback(
-  created: Operation[],
-  engine: Engine,
-  emit: (e: ApplyEvent) => void,
-): Promise<void> {
-  for (const op of [...created].reverse()) {
-    emit({ type: 'rollback', op, step: 'removing (created by this run)' });
-    try {
-      if (op.kind === 'container') await engine.containers.remove(op.name, { force: true });
-      else if (op.kind === 'network') await engine.networks.remove(op.name);
-      else await engine.volumes.remove(op.name);
-    } catch {
-      // Best effort: the failure that caused the rollback is what the user needs to see.
-    }
-  }
+/** Remove what this run created (a container with force: it is this run's, and holds nothing yet). */
+async function removeCreated(op: Operation, engine: Engine): Promise<void> {
+  if (op.kind === 'container') await engine.containers.remove(op.name, { force: true });
+  else if (op.kind === 'network') await engine.networks.remove(op.name);
+  else await engine.volumes.remove(op.name);
 }
 
 function verb(op: Operation): string {

@@ -30,6 +30,11 @@ export const APPLY_CODES = {
       'An image a service needs is not on the engine (nestc does not pull or build images yet), so nothing is created.',
     fix: 'Pull it (`docker pull IMAGE`) or build it (`docker build -t IMAGE ...`), then run nestc again.',
   },
+  'apply-old-container-kept': {
+    meaning:
+      'Warning: `up` replaced a container and the new one runs, but the old one, stopped and set aside under the name `<id prefix>_<name>` until the run succeeded, could not be removed.',
+    fix: 'Remove it with `docker rm -f NAME` (the message names it); the next `nestc up` removes it too, as a container of the service under a name it no longer wants.',
+  },
   'apply-orphan': {
     meaning:
       'Warning: a container of this project (by its `io.nestc.project` label) belongs to no service of the nestfile any more, typically a service that was removed; nestc leaves it running.',
