@@ -1,4 +1,7 @@
+import { execa } from 'execa';
+import { chmodSync, statSync } from 'node:fs';
 import type { Server } from 'node:net';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUSYBOX, projectObjects } from '../support/e2e-engine.js';
 import { freePort, listenOn } from '../support/e2e-poll.js';
@@ -143,6 +146,45 @@ volumes:
         const old = await p.engine.containers.inspect(oldBad);
         expect(old.name, 'the old container has its name back').toBe(`${p.name}-bad-1`);
         expect(old.state, 'and runs again').toBe('running');
+      });
+    },
+    SCENARIO_TIMEOUT,
+  );
+
+  it(
+    'a user without access to the socket: exit 1, permission denied in plain words, nothing created',
+    async () => {
+      const p = project(`    image: ${BUSYBOX}\n    command: [sleep, '600']`);
+      await p.scenario(async () => {
+        // A real refusal by the kernel: nestc runs as `nobody`, outside the socket's group.
+        if (process.getuid?.() !== 0) {
+          throw new Error(
+            'this scenario runs nestc as another user, which needs root (CI runs as root)',
+          );
+        }
+        const socket = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(
+          'unix://',
+          '',
+        );
+        expect(statSync(socket).mode & 0o007, 'the socket is closed to other users').toBe(0);
+        chmodSync(p.dir, 0o755);
+        chmodSync(p.path('compose.yaml'), 0o644);
+        const cli = path.resolve(import.meta.dirname, '../../bin/nestc.js');
+        const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+        const r = await execa('setpriv', [...nobody, process.execPath, cli, 'up', '-d'], {
+          cwd: p.dir,
+          env: { HOME: p.dir },
+          reject: false,
+        });
+        expect(r.exitCode, 'exit code').toBe(1);
+        expect(r.stderr).toContain(
+          'error[engine-permission-denied]: permission denied on the Docker socket',
+        );
+        expect(r.stderr, 'says what to do').toMatch(
+          /hint: add your user to the group that owns the socket/,
+        );
+        expectNoStack({ args: [], code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr });
+        await expectNothingCreated(p);
       });
     },
     SCENARIO_TIMEOUT,
