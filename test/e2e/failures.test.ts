@@ -140,7 +140,7 @@ volumes:
 `);
         const r = await p.nestc(['up', '-d']);
         expect(r.code, 'exit code').toBe(1);
-        expect(r.stderr).toMatch(/replacing container \S+ \(bad\)/);
+        expect(r.stderr).toMatch(/starting container \S+ \(bad\): /);
         expectNoStack(r);
         expect(await p.ids(), 'the same containers, by id').toEqual(before);
         const old = await p.engine.containers.inspect(oldBad);

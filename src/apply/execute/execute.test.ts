@@ -23,17 +23,18 @@ services:
 `;
 
 describe('executePlan: order', () => {
-  it('creates a network before the containers on it, and a dependency before its dependent', async () => {
+  it('creates a network before the containers on it, and starts a dependency before its dependent', async () => {
     const { engine, calls } = recordingEngine();
     const plan = await planFile(engine, writeNestfile(DB_WEB));
     calls.length = 0;
     const r = await executePlan(plan, engine, FAST);
     expect(r).toEqual({ ok: true, diagnostics: [] });
+    // As docker/compose: every container is created first, then they start in dependency order.
     expect(calls).toEqual([
       'creating network "t_default"',
       'creating container "t-db-1"',
-      'starting container "t-db-1"',
       'creating container "t-web-1"',
+      'starting container "t-db-1"',
       'starting container "t-web-1"',
     ]);
   });
@@ -56,7 +57,7 @@ services:
     expect((await executePlan(plan, engine, FAST)).ok).toBe(true);
     const i = (s: string): number => calls.indexOf(s);
     expect(i('starting container "t-agent-tests-1"')).toBeGreaterThan(-1);
-    expect(i('creating container "t-agent-1"')).toBeGreaterThan(
+    expect(i('starting container "t-agent-1"')).toBeGreaterThan(
       i('starting container "t-agent-tests-1"'),
     );
     expect(i('connecting container "t-agent-1" to network "t_default"')).toBeGreaterThan(
@@ -129,7 +130,7 @@ services:
     depends_on: { db: { condition: service_healthy } }
 `;
 
-  it('creates a service_healthy dependent only once its dependency reports healthy', async () => {
+  it('starts a service_healthy dependent only once its dependency reports healthy', async () => {
     const log: string[] = [];
     const { engine, calls } = recordingEngine({
       healthOnStart: 'starting',
@@ -147,10 +148,10 @@ services:
     const r = await executePlan(plan, engine, { ...FAST, onEvent: (e) => events.push(e) });
     expect(r.ok).toBe(true);
     const healthyAt = Number(/after (\d+) calls/.exec(log[0] ?? '')?.[1]);
-    // db was polled (inspect) while starting; web was created after it turned healthy.
-    expect(calls.slice(0, healthyAt)).not.toContain('creating container "t-web-1"');
+    // db was polled (inspect) while starting; web was started after it turned healthy.
+    expect(calls.slice(0, healthyAt)).not.toContain('starting container "t-web-1"');
     expect(calls.slice(0, healthyAt)).toContain('inspecting container "t-db-1"');
-    expect(calls.slice(healthyAt)).toContain('creating container "t-web-1"');
+    expect(calls.slice(healthyAt)).toContain('starting container "t-web-1"');
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'op-wait', step: 'waiting for db to be healthy' }),
     );
@@ -171,15 +172,19 @@ services:
       code: 'apply-step-failed',
       severity: 'error',
       summary:
-        'creating container t-web-1 (web): db did not become healthy (still not healthy after 0.3s; raise --wait-timeout if it is slow)',
+        'starting container t-web-1 (web): db did not become healthy (still not healthy after 0.3s; raise --wait-timeout if it is slow)',
     });
-    // What this run created is gone again: db and the network.
+    // What this run created is gone again: both containers (web was created, never started)
+    // and the network.
     expect(engine.store.containers.size).toBe(0);
     expect(engine.store.findNetwork('t_default')).toBeUndefined();
-    expect(events.filter((e) => e.type === 'rollback').map((e) => e.op.id)).toEqual([
-      'container:t-db-1',
-      'network:t_default',
-    ]);
+    expect(
+      events
+        .filter((e) => e.type === 'rollback')
+        .map((e) => e.op.id)
+        .sort(),
+    ).toEqual(['container:t-db-1', 'container:t-web-1', 'network:t_default']);
+    expect(events.filter((e) => e.type === 'rollback').at(-1)?.op.id).toBe('network:t_default');
   });
 
   it('fails at once when the dependency reports unhealthy', async () => {
@@ -189,7 +194,7 @@ services:
     const r = await executePlan(plan, engine, { parallel: 4, waitTimeoutMs: 5000 });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(r.diagnostics[0]?.summary).toBe(
-      'creating container t-web-1 (web): db did not become healthy (it is unhealthy)',
+      'starting container t-web-1 (web): db did not become healthy (it is unhealthy)',
     );
   });
 
@@ -213,7 +218,7 @@ services:
     expect(r.ok).toBe(true);
     expect(engine.container('t-migrate-1').state).toBe('exited');
     expect(engine.container('t-app-1').state).toBe('running');
-    expect(calls.indexOf('creating container "t-app-1"')).toBeGreaterThan(
+    expect(calls.indexOf('starting container "t-app-1"')).toBeGreaterThan(
       calls.lastIndexOf('inspecting container "t-migrate-1"'),
     );
   });
@@ -227,7 +232,7 @@ services:
     const r = await executePlan(await planFile(engine, writeNestfile(JOB)), engine, FAST);
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]?.summary).toBe(
-      'creating container t-app-1 (app): migrate exited with code 3',
+      'starting container t-app-1 (app): migrate exited with code 3',
     );
     expect(engine.store.findContainer('t-app-1')).toBeUndefined();
   });
@@ -281,7 +286,7 @@ networks:
       detail: expect.stringContaining('address already in use'),
     });
     expect(r.diagnostics[0]?.summary).toMatch(
-      /^creating container t-cache-1 \(cache\): .*host port 127\.0\.0\.1:6379 is in use by a process outside the engine$/,
+      /^starting container t-cache-1 \(cache\): host port 127\.0\.0\.1:6379 is in use by a process outside the engine$/,
     );
     expect(events.filter((e) => e.type === 'rollback').map((e) => e.op.id)).toEqual([
       'container:t-cache-1',
@@ -300,9 +305,17 @@ networks:
     const plan = await planFile(engine, writeNestfile(DB_WEB));
     engine.failNext('container.create', { statusCode: 500, json: { message: 'boom' } }, 't-db-1');
     const events: ApplyEvent[] = [];
-    const r = await executePlan(plan, engine, { ...FAST, onEvent: (e) => events.push(e) });
+    // One at a time, so web's create has not begun when db's fails.
+    const r = await executePlan(plan, engine, {
+      ...FAST,
+      parallel: 1,
+      onEvent: (e) => events.push(e),
+    });
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]).toMatchObject({ code: 'engine-error' });
+    expect(events.filter((e) => e.type === 'op-failed').map((e) => e.op.id)).toEqual([
+      'container:t-db-1',
+    ]);
     expect(events.filter((e) => e.type === 'op-skipped').map((e) => e.op.id)).toEqual([
       'container:t-web-1',
     ]);

@@ -12,6 +12,7 @@ import {
 import { waitForDependencies } from './condition-wait.js';
 import type { ApplyEvent } from './events.js';
 import { runGraph } from './run-graph.js';
+import { scheduleSteps, type Step } from './schedule.js';
 import { removeSetAside, setAside, type SetAside } from './set-aside.js';
 import { UndoLog } from './undo-log.js';
 
@@ -60,20 +61,25 @@ export async function executePlan(
   const undo = new UndoLog();
   const aside: SetAside[] = [];
 
-  const run = async (op: Operation): Promise<void> => {
+  const began = new Map<string, number>();
+  const failedOps = new Set<string>();
+  const skippedOps = new Set<string>();
+  const run = async ({ op, phase }: Step): Promise<void> => {
     if (op.action === 'unchanged') return;
-    const started = Date.now();
+    if (phase !== 'start') began.set(op.id, Date.now());
     try {
-      await perform(op, plan, engine, opts, byService, { undo, aside }, emit);
-      emit({ type: 'op-done', op, ms: Date.now() - started });
+      await perform(op, phase, plan, engine, opts, byService, { undo, aside }, emit);
+      if (phase !== 'create') emit({ type: 'op-done', op, ms: Date.now() - began.get(op.id)! });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      failedOps.add(op.id);
       emit({ type: 'op-failed', op, message });
       // An engine error keeps its detail (the engine's words) and its hint (what to do).
       const cause = isEngineError(err) ? err.diagnostic : undefined;
+      const doing = phase === 'start' ? 'starting' : verb(op);
       diags.error(
         cause ? cause.code : 'apply-step-failed',
-        `${verb(op)} ${op.kind} ${op.name}${op.kind === 'container' ? ` (${op.label})` : ''}: ${message}`,
+        `${doing} ${op.kind} ${op.name}${op.kind === 'container' ? ` (${op.label})` : ''}: ${withoutRepeat(message, doing, op)}`,
         (op.desired as DesiredContainer | undefined)?.loc,
         {
           ...(cause?.detail ? { detail: cause.detail } : {}),
@@ -83,9 +89,11 @@ export async function executePlan(
       throw err;
     }
   };
-  const { failed } = await runGraph(plan.operations, opts.parallel, run, (op) => {
-    if (op.action !== 'unchanged')
-      emit({ type: 'op-skipped', op, reason: 'an earlier step failed' });
+  const { failed } = await runGraph(scheduleSteps(plan.operations), opts.parallel, run, (s) => {
+    // Once per operation, and not for one that failed (its create ran, its start did not).
+    if (s.op.action === 'unchanged' || failedOps.has(s.op.id) || skippedOps.has(s.op.id)) return;
+    skippedOps.add(s.op.id);
+    emit({ type: 'op-skipped', op: s.op, reason: 'an earlier step failed' });
   });
   if (failed) {
     await undo.rollback(engine, emit);
@@ -102,8 +110,10 @@ export async function executePlan(
   return { ok: !failed, diagnostics: diags.items };
 }
 
+/** One step of an operation: a create phase, a start phase, or the whole of it. */
 async function perform(
   op: Operation,
+  phase: Step['phase'],
   plan: Plan,
   engine: Engine,
   opts: ExecuteOptions,
@@ -150,28 +160,26 @@ async function perform(
     return;
   }
   const d = op.desired as DesiredContainer;
+  if (phase === 'create') {
+    if (op.action === 'replace' && existing) {
+      // Undefined when a replaced network took it away already (removeNetworkAndUsers).
+      const old = await setAside(op, existing, engine, stopTimeout, run.undo, step);
+      if (old) run.aside.push(old);
+    }
+    step('creating');
+    await engine.containers.create(d.name, d.create);
+    created();
+    for (const a of d.connect) {
+      step(`joining ${a.network}`);
+      await engine.containers.connect(d.name, a);
+    }
+    return;
+  }
   await waitForDependencies(d, byService, engine, opts.waitTimeoutMs, (s) =>
     emit({ type: 'op-wait', op, step: s }),
   );
-  if (op.action === 'start') {
-    step('starting');
-    await engine.containers.start(existing ?? d.name);
-    return;
-  }
-  if (op.action === 'replace' && existing) {
-    // Undefined when a replaced network took it away already (removeNetworkAndUsers).
-    const old = await setAside(op, existing, engine, stopTimeout, run.undo, step);
-    if (old) run.aside.push(old);
-  }
-  step('creating');
-  await engine.containers.create(d.name, d.create);
-  created();
-  for (const a of d.connect) {
-    step(`joining ${a.network}`);
-    await engine.containers.connect(d.name, a);
-  }
   step('starting');
-  await engine.containers.start(d.name);
+  await engine.containers.start(op.action === 'start' ? (existing ?? d.name) : d.name);
 }
 
 /**
@@ -207,6 +215,16 @@ async function removeCreated(op: Operation, engine: Engine): Promise<void> {
   if (op.kind === 'container') await engine.containers.remove(op.name, { force: true });
   else if (op.kind === 'network') await engine.networks.remove(op.name);
   else await engine.volumes.remove(op.name);
+}
+
+/**
+ * The engine error's message without its own `starting container "NAME":` when the summary
+ * says just that in front of it (`starting container web-1 (web): host port ... is in use`).
+ */
+function withoutRepeat(message: string, doing: string, op: Operation): string {
+  const own = `${doing} ${op.kind} "${op.name}"`;
+  if (!message.startsWith(own)) return message;
+  return message.slice(own.length).replace(/^( failed)?: /, '');
 }
 
 function verb(op: Operation): string {

@@ -68,7 +68,7 @@ describe('executePlan: replace', () => {
     const r = await executePlan(plan, engine, FAST);
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => d.summary)).toEqual([
-      expect.stringMatching(/^replacing container t-db-1 \(db\): /),
+      'starting container t-db-1 (db): driver failed programming external connectivity',
     ]);
     // Same ids, same names, same states: the failed replace lost nothing.
     expect(containers(engine)).toEqual(before);

@@ -28,7 +28,7 @@ describe('nestc up', () => {
     expect(
       lines.filter((l) => /^container t-web-1 \(web\): created \(\d+m?s\)$/.test(l)),
     ).toHaveLength(1);
-    expect(lines.indexOf('container t-web-1 (web): creating')).toBeGreaterThan(
+    expect(lines.indexOf('container t-web-1 (web): starting')).toBeGreaterThan(
       lines.findIndex((l) => l.startsWith('container t-db-1 (db): created')),
     );
     expect(ports).toBe(
@@ -97,7 +97,9 @@ describe('nestc up', () => {
     const r = await runEngineCli(['-f', writeNestfile(NESTFILE), 'up'], engine);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[engine-port-taken]');
-    expect(r.stderr).toContain('creating container t-web-1 (web)');
+    expect(r.stderr).toContain(
+      'starting container t-web-1 (web): host port 127.0.0.1:8080 is in use by a process outside the engine',
+    );
     expect(r.stdout).toContain('container t-db-1 (db): rollback: removing (created by this run)');
     expect(engine.store.containers.size).toBe(0);
     expect(engine.store.findNetwork('t_default')).toBeUndefined();
