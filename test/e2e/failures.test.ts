@@ -18,9 +18,9 @@ afterAll(async () => {
   if (errors.length) throw errors[0];
 }, HOOK_TIMEOUT);
 
-/** A project with a network, a volume and a good service beside the one that cannot run. */
-function project(bad: string): E2eProject {
-  const p = E2eProject.create(`
+/** A nestfile with a network, a volume and a good service beside the one that cannot run. */
+function nestfile(bad: string): string {
+  return `
 services:
   good:
     image: ${BUSYBOX}
@@ -31,7 +31,11 @@ services:
 ${bad}
 volumes:
   data: {}
-`);
+`;
+}
+
+function project(bad: string): E2eProject {
+  const p = E2eProject.create(nestfile(bad));
   projects.push(p);
   return p;
 }
@@ -125,19 +129,7 @@ describe('failure behaviour', () => {
         const before = await p.ids();
         const oldBad = await p.id('bad');
         // The engine creates it, then fails to start it: there is no such binary to run.
-        p.write(`
-services:
-  good:
-    image: ${BUSYBOX}
-    command: [sleep, '600']
-    stop_signal: SIGKILL
-    volumes: ['data:/data']
-  bad:
-    image: ${BUSYBOX}
-    command: [/no/such/binary]
-volumes:
-  data: {}
-`);
+        p.write(nestfile(`    image: ${BUSYBOX}\n    command: [/no/such/binary]`));
         const r = await p.nestc(['up', '-d']);
         expect(r.code, 'exit code').toBe(1);
         expect(r.stderr).toMatch(/starting container \S+ \(bad\): /);
