@@ -26,33 +26,56 @@ export function modemTransport(host: DockerHost, env: NodeJS.ProcessEnv): Transp
       modem ??= loadModem(host, env);
       const m = await modem;
       return new Promise<EngineResponse>((resolve, reject) => {
-        m.dial(
-          {
-            path: `${req.path}?`,
-            method: req.method,
-            // `_query`/`_body` keep docker-modem from also copying the body into the URL.
-            options: { _query: defined(req.query), _body: req.body ?? {} },
-            ...(req.body === undefined ? {} : { allowEmpty: true }),
-            statusCodes: ANY_STATUS,
-            isStream: true,
-          },
-          (err, res) => {
-            if (err || !res) return reject(err);
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('error', reject);
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode ?? 0,
-                headers: res.headers,
-                body: parseBody(Buffer.concat(chunks), res.headers['content-type']),
-              }),
-            );
-          },
+        withoutUrlWarning(() =>
+          m.dial(
+            {
+              path: `${req.path}?`,
+              method: req.method,
+              // `_query`/`_body` keep docker-modem from also copying the body into the URL.
+              options: { _query: defined(req.query), _body: req.body ?? {} },
+              ...(req.body === undefined ? {} : { allowEmpty: true }),
+              statusCodes: ANY_STATUS,
+              isStream: true,
+            },
+            (err, res) => {
+              if (err || !res) return reject(err);
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('error', reject);
+              res.on('end', () =>
+                resolve({
+                  status: res.statusCode ?? 0,
+                  headers: res.headers,
+                  body: parseBody(Buffer.concat(chunks), res.headers['content-type']),
+                }),
+              );
+            },
+          ),
         );
       });
     },
   };
+}
+
+/**
+ * Run `fn` with Node's DEP0170 warning ("The URL ssh:HOST:PORTHOST is invalid") held back.
+ * docker-modem 5 builds the request path of an ssh:// engine with `url.resolve` on an address
+ * without `//`, which Node 20+ warns about on the user's terminal; the engine ignores that part
+ * of the path (the request goes over `docker system dial-stdio`), so the warning says nothing a
+ * user can act on. Only that code is held back, and only during the synchronous `dial` call.
+ */
+function withoutUrlWarning(fn: () => void): void {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const code = typeof rest[0] === 'object' ? (rest[0] as { code?: string }).code : rest[1];
+    if (code === 'DEP0170') return;
+    (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    fn();
+  } finally {
+    process.emitWarning = emit;
+  }
 }
 
 /** dockerode with every connection option explicit, so `env` wins over process.env. */
