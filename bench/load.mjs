@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aliasBomb, generate } from './gen-compose.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
@@ -29,42 +30,6 @@ if (process.argv[2] === '--child') {
     }),
   );
   process.exit(0);
-}
-
-/** A realistic service: image, ports, volumes, environment, depends_on, healthcheck, labels. */
-function generate(n) {
-  const lines = ['name: bench', 'services:'];
-  for (let i = 0; i < n; i++) {
-    lines.push(
-      `  svc${i}:`,
-      `    image: registry.local/app:\${TAG:-1.0}`,
-      `    command: ["serve", "--port", "80"]`,
-      `    ports: ["127.0.0.1:${20000 + (i % 9000)}:80"]`,
-      `    volumes: ["./data/${i}:/data", "cache:/cache:ro"]`,
-      `    environment:`,
-      `      ID: "${i}"`,
-      `      MODE: production`,
-      ...(i > 0 ? [`    depends_on: [svc${i - 1}]`] : []),
-      `    healthcheck: { test: ["CMD", "true"], interval: 10s, retries: 3 }`,
-      `    labels: { team: bench }`,
-    );
-  }
-  lines.push('volumes:', '  cache: {}');
-  return lines.join('\n') + '\n';
-}
-
-function aliasBomb() {
-  const l = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 9; i++) {
-    const p = String.fromCharCode(96 + i);
-    const c = String.fromCharCode(97 + i);
-    l.push(
-      `${c}: &${c} [${Array(9)
-        .fill('*' + p)
-        .join(',')}]`,
-    );
-  }
-  return l.join('\n') + '\nservices: {}\n';
 }
 
 function median(xs) {

@@ -40,8 +40,8 @@ export function checkReferences(
     configs: mapOf(top.configs) ?? {},
     secrets: mapOf(top.secrets) ?? {},
   };
-  for (const [name, s] of Object.entries(known.services)) {
-    const service = mapOf(s);
+  for (const name of Object.keys(known.services)) {
+    const service = mapOf(known.services[name]);
     if (!service) continue;
     checkServiceRefs(name, service, known, opts, diags);
   }
@@ -62,40 +62,47 @@ function checkServiceRefs(
   // Names already reported for this service: an implied depends_on entry (added by normalize
   // for links, volumes_from and `service:` namespaces) must not repeat the error.
   const reported = new Set<string>();
-  const service = (ref: string, loc: SourceLoc | undefined, how: string): void => {
+  // `loc` is asked for only when there is something to report: positions are made on demand.
+  const service = (ref: string, loc: () => SourceLoc | undefined, how: string): void => {
     if (opts.skipServiceRefs || has(known.services, ref) || reported.has(ref)) return;
     reported.add(ref);
     const hint = opts.disabled?.has(ref)
       ? `service "${ref}" is disabled by profiles; enable its profile`
       : `declare service "${ref}" or fix the name`;
-    diags.error('ref-unknown-service', `service "${name}" ${how} undefined service "${ref}"`, loc, {
-      hint,
-    });
+    diags.error(
+      'ref-unknown-service',
+      `service "${name}" ${how} undefined service "${ref}"`,
+      loc(),
+      {
+        hint,
+      },
+    );
   };
 
   const links = s.links;
   if (Array.isArray(links)) {
     links.forEach((l, i) => {
-      if (typeof l === 'string') service(l.split(':')[0] ?? l, getLoc(links, i), 'links to');
+      if (typeof l === 'string') service(l.split(':')[0] ?? l, () => getLoc(links, i), 'links to');
     });
   }
   const from = s.volumes_from;
   if (Array.isArray(from)) {
     from.forEach((v, i) => {
       if (typeof v === 'string' && !v.startsWith('container:'))
-        service(v.split(':')[0] ?? v, getLoc(from, i), 'takes volumes from');
+        service(v.split(':')[0] ?? v, () => getLoc(from, i), 'takes volumes from');
     });
   }
   for (const key of NAMESPACES) {
     const ref = s[key];
     if (typeof ref === 'string' && ref.startsWith('service:'))
-      service(ref.slice(8), getLoc(s, key), `shares ${key} with`);
+      service(ref.slice(8), () => getLoc(s, key), `shares ${key} with`);
   }
   const deps = mapOf(s.depends_on);
   if (deps) {
-    for (const [dep, cfg] of Object.entries(deps)) {
-      if (mapOf(cfg)?.required === false && (!opts.disabled || opts.disabled.has(dep))) continue;
-      service(dep, getKeyLoc(deps, dep), 'depends on');
+    for (const dep of Object.keys(deps)) {
+      if (mapOf(deps[dep])?.required === false && (!opts.disabled || opts.disabled.has(dep)))
+        continue;
+      service(dep, () => getKeyLoc(deps, dep), 'depends on');
     }
   }
 

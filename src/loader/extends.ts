@@ -28,7 +28,9 @@ export function applyExtends(model: RawModel, file: string, env: Env, ctx: LoadC
   if (!isObj(model.services)) return;
   const { top, inner } = resolversFor(env, ctx);
   top.resolveAll({ services: model.services, file });
-  for (const service of Object.values(model.services)) resolveInlineScopes(service, file, inner);
+  // Keys then lookups, not Object.values: see `normalize/obj.ts` on large mappings.
+  const services = model.services;
+  for (const name of Object.keys(services)) resolveInlineScopes(services[name], file, inner);
 }
 
 /** Resolve `extends` inside every inline `x-nest.services` below `service`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineIndex, packToken, tokenEnd } from './line-index.js';
+import { LineIndex, packSpan, packToken, tokenEnd } from './line-index.js';
 
 describe('LineIndex', () => {
   const text = 'ab\ncde\n\nfg';
@@ -41,9 +41,30 @@ describe('LineIndex', () => {
     expect(end('http')).toBe('http://h:80');
   });
 
+  it('finds the end of a plain scalar of block context, which may hold flow indicators', () => {
+    const t = 'image: app:${TAG}, [x] {y}  # c\n';
+    const at = t.indexOf('app');
+    expect(t.slice(at, tokenEnd(t, at))).toBe('app:${TAG');
+    expect(t.slice(at, tokenEnd(t, at, true))).toBe('app:${TAG}, [x] {y}');
+  });
+
   it('makes positions of packed tokens', () => {
     expect(idx.loc(packToken(3, true))).toEqual(idx.range(3, 6));
     expect(idx.loc(packToken(4, false))).toEqual(idx.at(4));
     expect(packToken(2 ** 40, true)).toBe(-1);
+    const block = new LineIndex('k: a}b\n', 'f.yaml');
+    expect(block.loc(packToken(3, true, true))).toEqual(block.range(3, 6));
+    expect(block.loc(packToken(3, true))).toEqual(block.range(3, 4));
+  });
+
+  it('makes positions of tokens packed with their length, also across lines', () => {
+    const text = 'a: first\n  second\nb: "x"\n';
+    const lines = new LineIndex(text, 'f.yaml');
+    expect(lines.loc(packSpan(3, 17))).toEqual(lines.range(3, 17));
+    expect(lines.loc(packSpan(21, 24))).toEqual(lines.range(21, 24));
+    expect(packSpan(0, 127)).toBeGreaterThanOrEqual(0);
+    expect(packSpan(0, 128)).toBe(-1);
+    expect(packSpan(2 ** 22, 2 ** 22 + 1)).toBe(-1);
+    expect(packSpan(2 ** 22 - 1, 2 ** 22 + 126)).toBeLessThan(2 ** 31);
   });
 });

@@ -45,8 +45,8 @@ export function normalizeProject(
     ...(opts.fileExists ? { fileExists: opts.fileExists } : {}),
   };
   const services = mapOf(model.services) ?? {};
-  for (const [name, s] of Object.entries(services)) {
-    const service = mapOf(s);
+  for (const name of Object.keys(services)) {
+    const service = mapOf(services[name]);
     if (!service) continue;
     applyServiceDefaults(service, opts.env, opts.projectDir);
     resolveEnvironment(service, opts.env, io, diags);

@@ -17,8 +17,9 @@ import type { Env } from './context.js';
  */
 export function resolvePaths(model: RawModel, baseDir: string, env: Env, diags: Diagnostics): void {
   const r = resolver(baseDir, env);
-  for (const service of Object.values(asMap(model.services))) {
-    const s = asMap(service);
+  const services = asMap(model.services);
+  for (const name of Object.keys(services)) {
+    const s = asMap(services[name]);
     if (s !== EMPTY) resolveWith(r, s, diags);
   }
   for (const key of ['configs', 'secrets'] as const) {

@@ -58,15 +58,21 @@ function filterScope(
   disabled: string[],
 ): void {
   const off = new Map<string, unknown>();
-  for (const [name, svc] of Object.entries(services))
+  // Keys then lookups, not Object.entries: see `normalize/obj.ts` on large mappings.
+  for (const name of Object.keys(services)) {
+    const svc = services[name];
     if (!isEnabled(svc, active)) off.set(name, svc);
+  }
   for (const name of off.keys()) {
     delete services[name];
     disabled.push(prefix + name);
   }
-  for (const [name, svc] of Object.entries(services)) {
+  for (const name of Object.keys(services)) {
+    const svc = services[name];
     if (!isObject(svc)) continue;
-    for (const ref of serviceRefs(svc)) {
+    // With nothing disabled in this scope no reference can point at a disabled service.
+    const refs = off.size > 0 ? serviceRefs(svc) : [];
+    for (const ref of refs) {
       const target = off.get(ref.target);
       if (target !== undefined && ref.required) {
         reportDisabledRef(prefix + name, ref, prefix + ref.target, target, active, diags);

@@ -54,13 +54,14 @@ export function projectName(
 
   if (typeof model.name === 'string' && model.name !== '') {
     const written = model.name;
-    const loc = getLoc(model, 'name');
+    // Asked for only when there is something to report: positions are made on demand.
+    const loc = () => getLoc(model, 'name');
     const name = normalizeProjectName(written);
     if (name === '') {
       diags.error(
         'project-name-empty',
         `the project name "${written}" has no valid character`,
-        loc,
+        loc(),
         {
           hint: NAME_RULE,
         },
@@ -68,10 +69,15 @@ export function projectName(
       return undefined;
     }
     if (name !== written) {
-      diags.warn('project-name-normalized', `project name "${written}" is used as "${name}"`, loc, {
-        detail: 'Compose normalizes the top-level name: lowercased, other characters removed',
-        hint: `write name: ${name}`,
-      });
+      diags.warn(
+        'project-name-normalized',
+        `project name "${written}" is used as "${name}"`,
+        loc(),
+        {
+          detail: 'Compose normalizes the top-level name: lowercased, other characters removed',
+          hint: `write name: ${name}`,
+        },
+      );
     }
     return name;
   }

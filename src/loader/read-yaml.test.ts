@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../diag/diagnostic.js';
-import { getDirective, getKeyLoc, getLoc, isWritten } from '../model/locations.js';
+import { getDirective, getKeyLoc, getLoc, getSelfLoc, isWritten } from '../model/locations.js';
 import { readYaml } from './read-yaml.js';
 
 function read(text: string) {
@@ -92,5 +92,60 @@ describe('readYaml', () => {
 
   it('returns every document of a multi-document file', () => {
     expect(read('a: 1\n---\nb: 2\n').docs).toEqual([{ a: 1 }, { b: 2 }]);
+  });
+  it('gives a plain scalar with flow indicators in block context its whole token', () => {
+    const { docs } = read('image: app:${TAG:-1.0}, [x] {y}\nlist: [a, "b}"]\n');
+    const root = docs[0] as { list: string[] };
+    expect(getLoc(root, 'image')).toEqual({
+      file: 'compose.yaml',
+      line: 1,
+      col: 8,
+      endLine: 1,
+      endCol: 32,
+    });
+    expect(getLoc(root.list, 0)).toMatchObject({ line: 2, col: 8, endCol: 9 });
+    expect(getLoc(root.list, 1)).toMatchObject({ line: 2, col: 11, endCol: 15 });
+  });
+
+  it('keeps positions of multi-line scalars, with their end', () => {
+    const { docs } = read('a: first\n  second\nb: |\n  text\nc: ok\n');
+    const root = docs[0] as object;
+    expect(getLoc(root, 'a')).toMatchObject({ line: 1, col: 4, endLine: 2, endCol: 9 });
+    expect(getLoc(root, 'b')).toMatchObject({ line: 4, col: 1, endLine: 5, endCol: 1 });
+    expect(getLoc(root, 'c')).toMatchObject({ line: 5, col: 4, endCol: 6 });
+  });
+
+  it('keeps positions in long mappings and of the containers themselves', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    const { docs } = read(`m:\n${keys.map((k) => `  ${k}: [${k}]`).join('\n')}\n`);
+    const m = (docs[0] as { m: Record<string, string[]> }).m;
+    expect(getKeyLoc(m, 'k37')).toMatchObject({ line: 39, col: 3, endCol: 6 });
+    expect(getLoc(m, 'k37')).toMatchObject({ line: 39, col: 8 });
+    expect(getSelfLoc(m.k37 as string[])).toMatchObject({ line: 39, col: 8 });
+    expect(getLoc(m.k37 as string[], 0)).toMatchObject({ line: 39, col: 9, endCol: 12 });
+    expect(isWritten(m, 'k40')).toBe(false);
+  });
+
+  it('points a duplicate key at its first occurrence, also for a !reset key', () => {
+    const dup = read('a: 1\n"b": 2\nb: 3\n').diags[0];
+    expect(dup?.loc).toMatchObject({ line: 3, col: 1 });
+    expect(dup?.related?.[0]?.loc).toMatchObject({ line: 2, col: 1, endCol: 4 });
+    const reset = read('a: !reset 1\na: 2\n').diags[0];
+    expect(reset?.code).toBe('yaml-duplicate-key');
+    expect(reset?.related?.[0]?.loc).toMatchObject({ line: 1, col: 1 });
+  });
+
+  it('keeps the key position of a !reset key and no value position', () => {
+    const { docs } = read('web:\n  ports: !reset []\n');
+    const web = (docs[0] as { web: object }).web;
+    expect(isWritten(web, 'ports')).toBe(false);
+    expect(getKeyLoc(web, 'ports')).toMatchObject({ line: 2, col: 3, endCol: 8 });
+  });
+
+  it('gives merged entries the position of the merge value', () => {
+    const { docs } = read('a: &a {x: 1}\nb:\n  y: 2\n  <<: *a\n');
+    const b = (docs[0] as { b: object }).b;
+    expect(getLoc(b, 'x')).toMatchObject({ line: 4, col: 7 });
+    expect(getLoc(b, 'y')).toMatchObject({ line: 3, col: 6 });
   });
 });

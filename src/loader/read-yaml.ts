@@ -12,16 +12,15 @@ import type { Diagnostics, SourceLoc } from '../diag/diagnostic.js';
 import {
   cloneLocated,
   getDirective,
-  getKeyLoc,
+  READ_TABLE_HEAD,
   setDirective,
   setKeyLoc,
   setLoc,
   setLocPacked,
-  setSequencePacked,
-  setSelfLoc,
-  setSelfPacked,
+  setReadPositions,
+  type MergeDirective,
 } from '../model/locations.js';
-import { LineIndex, packToken, tokenEnd } from './line-index.js';
+import { LineIndex, packSpan, packToken, tokenEnd } from './line-index.js';
 import { resolvePlainScalar, resolveTagged } from './yaml-scalars.js';
 
 /**
@@ -213,26 +212,36 @@ function aliasExpansion(events: Event[], text: string): { added: number; at: num
 }
 
 /**
- * Where a node was written: packed (`packToken`, into the file's `LineIndex`), which costs
- * nothing until a position is asked for, or in full when packing would lose its end.
+ * Where a node was written: packed (`packSpan`, `packToken`, into the file's `LineIndex`), which
+ * costs nothing until a position is asked for, or in full when packing would lose its end.
  */
 type Pos = number | SourceLoc;
 
-/** A converted node: its value and where it was written. */
-interface Built {
-  value: unknown;
-  loc: Pos;
-  /** `!reset` / `!override` written on the node. */
-  tag: string | undefined;
-}
-
+/**
+ * Events → values. A node's value is returned and its position and tag are left in `pos` and
+ * `tag`, read by the caller before it converts the next node: a file has a node for every few
+ * bytes, and an object per node to carry the three was most of this stage's garbage.
+ */
 class Converter {
   private i = 0;
   private readonly anchors = new Map<string, unknown>();
-  /** Items of the sequences being read, innermost last (see `node`). */
+  /** Where the node converted last was written. */
+  private pos: Pos = 0;
+  /** The tag written on the node converted last, if any. */
+  private tag: string | undefined = undefined;
+  /**
+   * Items of the sequences being read and their positions, innermost last (see `sequence`).
+   * Stacks with a top of their own: an array shortened by setting its `length` is a runtime
+   * call in V8, made here once per collection.
+   */
   private readonly items: unknown[] = [];
-  private readonly itemPos: Pos[] = [];
   private readonly itemTags: (string | undefined)[] = [];
+  private itemTop = 0;
+  private readonly itemPos: (Pos | undefined)[] = [];
+  private posTop = 0;
+  /** Positions of the mappings being read, innermost last (see `mapping`). */
+  private readonly slots: (string | Pos | undefined)[] = [];
+  private slotTop = 0;
 
   constructor(
     private readonly events: Event[],
@@ -244,92 +253,65 @@ class Converter {
   documents(): unknown[] {
     const docs: unknown[] = [];
     while (this.i < this.events.length) {
-      const ev = this.events[this.i++] as Event;
-      if (ev.type !== EVENT_ID.DOCUMENT) continue;
-      if (this.peek()?.type === EVENT_ID.POP) {
+      if ((this.events[this.i++] as Event).type !== EVENT_ID.DOCUMENT) continue;
+      if (this.peek() === EVENT_ID.POP) {
         this.i++; // an empty document (`---` alone)
         continue;
       }
-      docs.push(this.node().value);
-      while (this.peek() && this.peek()?.type !== EVENT_ID.POP) this.node();
+      docs.push(this.node());
+      while (this.i < this.events.length && this.peek() !== EVENT_ID.POP) this.node();
       this.i++; // the document's POP
     }
     return docs;
   }
 
-  private peek(): Event | undefined {
-    return this.events[this.i];
+  /** The type of the next event, 0 after the last. */
+  private peek(): number {
+    return this.i < this.events.length ? (this.events[this.i] as Event).type : 0;
   }
 
   private slice(start: number, end: number): string | undefined {
     return start >= 0 ? this.text.slice(start, end) : undefined;
   }
 
-  /** Convert the node starting at the current event (and its children). */
-  private node(): Built {
+  /** Convert the node starting at the current event (and its children); see `pos`, `tag`. */
+  private node(): unknown {
     const ev = this.events[this.i++] as Event;
     switch (ev.type) {
       case EVENT_ID.SCALAR: {
         const loc = this.scalarPos(ev);
         const tag = this.slice(ev.tagStart, ev.tagEnd);
         const value = this.scalar(ev, tag, loc);
-        this.anchor(ev.anchorStart, ev.anchorEnd, value);
-        return { value, loc, tag };
+        if (ev.anchorStart >= 0) this.anchor(ev.anchorStart, ev.anchorEnd, value);
+        this.pos = loc;
+        this.tag = tag;
+        return value;
       }
       case EVENT_ID.ALIAS: {
         const name = this.text.slice(ev.anchorStart, ev.anchorEnd);
         const loc = this.at(ev.anchorStart - 1);
+        this.pos = loc;
+        this.tag = undefined;
         if (!this.anchors.has(name)) {
           this.diags.error(
             'yaml-unknown-alias',
             `alias *${name} has no anchor &${name} before it`,
             this.loc(loc),
           );
-          return { value: null, loc, tag: undefined };
+          return null;
         }
         // A copy, so that stages that change a value in place never change it elsewhere too.
-        return { value: cloneLocated(this.anchors.get(name)), loc, tag: undefined };
+        return cloneLocated(this.anchors.get(name));
       }
-      case EVENT_ID.SEQUENCE: {
-        const loc = this.at(ev.start);
-        const tag = this.slice(ev.tagStart, ev.tagEnd);
-        // Items gather on shared stacks and are sliced off when the sequence ends, so that the
-        // sequence and its positions are arrays of exactly their length (an array grown by
-        // `push` holds room for 17 items, which over many short lists adds up).
-        const base = this.items.length;
-        let tagged = false;
-        while (this.peek()?.type !== EVENT_ID.POP) {
-          const item = this.node();
-          this.items.push(item.value);
-          this.itemPos.push(item.loc);
-          this.itemTags.push(item.tag);
-          if (item.tag !== undefined) tagged = true;
-        }
-        this.i++;
-        const out = this.items.slice(base);
-        const pos = this.itemPos.slice(base);
-        const tags = tagged ? this.itemTags.slice(base) : undefined;
-        this.items.length = base;
-        this.itemPos.length = base;
-        this.itemTags.length = base;
-        this.setSelf(out, loc);
-        if (pos.every((p) => typeof p === 'number')) {
-          setSequencePacked(out, pos as number[]);
-        } else {
-          for (let idx = 0; idx < out.length; idx++) {
-            this.setEntry(out, idx, pos[idx] as Pos, undefined);
-          }
-        }
-        if (tags) for (let idx = 0; idx < out.length; idx++) this.directive(out, idx, tags[idx]);
-        this.anchor(ev.anchorStart, ev.anchorEnd, out);
-        return { value: out, loc, tag };
-      }
+      case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
         const loc = this.at(ev.start);
         const tag = this.slice(ev.tagStart, ev.tagEnd);
-        const out = this.mapping(loc);
-        this.anchor(ev.anchorStart, ev.anchorEnd, out);
-        return { value: out, loc, tag };
+        const out = ev.type === EVENT_ID.SEQUENCE ? this.sequence(loc) : this.mapping(loc);
+        if (ev.anchorStart >= 0) this.anchor(ev.anchorStart, ev.anchorEnd, out);
+        this.pos = loc;
+        this.tag = tag;
+        return out;
       }
       default:
         // DOCUMENT or POP cannot start a node in a well-formed stream.
@@ -337,30 +319,62 @@ class Converter {
     }
   }
 
+  private sequence(selfLoc: Pos): unknown[] {
+    // Items and their positions gather on shared stacks and are sliced off when the sequence
+    // ends, so that the sequence and its table of positions are arrays of exactly their length
+    // (an array grown by `push` holds room for 17 items, which over many short lists adds up).
+    const base = this.itemTop;
+    const posBase = this.posTop;
+    for (let h = 0; h < READ_TABLE_HEAD; h++) this.itemPos[this.posTop++] = undefined;
+    let tagged = false;
+    while (this.peek() !== EVENT_ID.POP) {
+      const item = this.node(); // may use the stacks above their tops, and gives them back
+      this.items[this.itemTop] = item;
+      this.itemTags[this.itemTop++] = this.tag;
+      this.itemPos[this.posTop++] = this.pos;
+      if (this.tag !== undefined) tagged = true;
+    }
+    this.i++;
+    const out = this.items.slice(base, this.itemTop);
+    const table = this.itemPos.slice(posBase, this.posTop);
+    const tags = tagged ? this.itemTags.slice(base, this.itemTop) : undefined;
+    this.itemTop = base;
+    this.posTop = posBase;
+    setReadPositions(out, this.lines, selfLoc, table);
+    if (tags) for (let idx = 0; idx < out.length; idx++) this.directive(out, idx, tags[idx]);
+    return out;
+  }
+
   private mapping(selfLoc: Pos): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    this.setSelf(out, selfLoc);
-    const merges: Built[] = [];
-    while (this.peek()?.type !== EVENT_ID.POP) {
-      const keyEv = this.peek() as Event;
+    // Positions gather on a shared stack too, in the layout `setReadPositions` takes.
+    const base = this.slotTop;
+    for (let h = 0; h < READ_TABLE_HEAD; h++) this.slots[this.slotTop++] = undefined;
+    let merges: unknown[] | undefined;
+    // Keys given `!reset` (absent from `out`, yet taken), and directives in key order.
+    let resets: Set<string> | undefined;
+    let directives: [string, MergeDirective][] | undefined;
+    while (this.peek() !== EVENT_ID.POP) {
+      // A merge key is a plain `<<` with no tag (read before `node` moves on).
+      const keyEv = this.events[this.i] as Event;
+      const plainKey = keyEv.type === EVENT_ID.SCALAR && keyEv.style === SCALAR_STYLE.PLAIN;
       const k = this.node();
+      const kPos = this.pos;
+      const kTag = this.tag;
       const v = this.node();
-      if (
-        keyEv.type === EVENT_ID.SCALAR &&
-        keyEv.style === SCALAR_STYLE.PLAIN &&
-        k.value === MERGE_KEY &&
-        k.tag === undefined
-      ) {
-        merges.push(v);
+      const vPos = this.pos;
+      const vTag = this.tag;
+      if (plainKey && k === MERGE_KEY && kTag === undefined) {
+        (merges ??= []).push(v, vPos);
         continue;
       }
-      const key = keyString(k.value);
-      if (Object.hasOwn(out, key) || getDirective(out, key) === 'reset') {
-        const first = getKeyLoc(out, key);
+      const key = keyString(k);
+      if (Object.hasOwn(out, key) || resets?.has(key)) {
+        const first = this.firstKeyLoc(key, base);
         this.diags.error(
           'yaml-duplicate-key',
           `duplicate key "${key}" in a mapping`,
-          this.loc(k.loc),
+          this.loc(kPos),
           {
             hint: 'each key may appear once per mapping; remove or rename one of them',
             related: [{ message: 'first written here', ...(first ? { loc: first } : {}) }],
@@ -368,38 +382,65 @@ class Converter {
         );
         continue;
       }
-      if (v.tag === '!reset') {
-        // `!reset` removes the key from the merged model; the value written is ignored.
-        setKeyLoc(out, key, this.loc(k.loc));
-        setDirective(out, key, 'reset');
+      if (vTag === '!reset') {
+        // `!reset` removes the key from the merged model; the value written is ignored, the
+        // key keeps its position.
+        this.slot(key, undefined, kPos);
+        (resets ??= new Set()).add(key);
+        (directives ??= []).push([key, 'reset']);
         continue;
       }
-      defineEntry(out, key, v.value);
-      this.setEntry(out, key, v.loc, k.loc);
-      this.directive(out, key, v.tag);
+      defineEntry(out, key, v);
+      this.slot(key, vPos, kPos);
+      if (vTag === '!override') (directives ??= []).push([key, 'override']);
     }
     this.i++;
-    this.applyMerges(out, merges);
+    const table = this.slots.slice(base, this.slotTop);
+    this.slotTop = base;
+    setReadPositions(out, this.lines, selfLoc, table);
+    if (directives) for (const [key, d] of directives) setDirective(out, key, d);
+    if (merges) this.applyMerges(out, merges);
     return out;
   }
 
-  /** YAML merge keys: entries of the merged mappings fill keys the mapping does not set. */
-  private applyMerges(out: Record<string, unknown>, merges: Built[]): void {
-    for (const m of merges) {
-      const sources = Array.isArray(m.value) ? m.value : [m.value];
+  /** Push the positions of one mapping entry (see `mapping`). */
+  private slot(key: string, v: Pos | undefined, k: Pos): void {
+    const slots = this.slots;
+    slots[this.slotTop++] = key;
+    slots[this.slotTop++] = v;
+    slots[this.slotTop++] = k;
+  }
+
+  /** Where `key` of the mapping being read was first written (for a duplicate key). */
+  private firstKeyLoc(key: string, base: number): SourceLoc | undefined {
+    for (let s = base + READ_TABLE_HEAD; s < this.slotTop; s += 3) {
+      if (this.slots[s] === key) return this.loc(this.slots[s + 2] as Pos);
+    }
+    return undefined;
+  }
+
+  /**
+   * YAML merge keys: entries of the merged mappings fill keys the mapping does not set.
+   * `merges` holds each merge key's value and its position.
+   */
+  private applyMerges(out: Record<string, unknown>, merges: unknown[]): void {
+    for (let m = 0; m < merges.length; m += 2) {
+      const value = merges[m];
+      const loc = merges[m + 1] as Pos;
+      const sources = Array.isArray(value) ? value : [value];
       for (const src of sources) {
         if (src === null || typeof src !== 'object' || Array.isArray(src)) {
           this.diags.error(
             'yaml-bad-merge',
             'a merge key (<<) takes a mapping or a list of mappings',
-            this.loc(m.loc),
+            this.loc(loc),
           );
           continue;
         }
         for (const [k, v] of Object.entries(src)) {
           if (Object.hasOwn(out, k) || getDirective(out, k) === 'reset') continue;
           defineEntry(out, k, v);
-          this.setEntry(out, k, m.loc, undefined);
+          this.setEntry(out, k, loc, undefined);
         }
       }
     }
@@ -418,7 +459,8 @@ class Converter {
 
   /**
    * A scalar's position; a quoted scalar's includes its quotes, as users see the token. Packed
-   * when `tokenEnd` finds the same end again, which holds for all but multi-line tokens.
+   * with its length when it fits (almost every token of almost every file), else packed when
+   * `tokenEnd` finds the same end again (by the flow or else the block rules), else in full.
    */
   private scalarPos(ev: ScalarEvent): Pos {
     const q =
@@ -434,8 +476,13 @@ class Converter {
       end++;
     }
     if (end <= start) return this.at(start);
+    const span = packSpan(start, end);
+    if (span >= 0) return span;
     if (tokenEnd(this.text, start) === end) {
       const p = packToken(start, true);
+      if (p >= 0) return p;
+    } else if (q === 0 && tokenEnd(this.text, start, true) === end) {
+      const p = packToken(start, true, true);
       if (p >= 0) return p;
     }
     return this.lines.range(start, end);
@@ -451,15 +498,6 @@ class Converter {
     return typeof p === 'number' ? this.lines.loc(p) : p;
   }
 
-  private setSelf(container: object, p: Pos): void {
-    if (typeof p === 'number') {
-      setSelfPacked(container, this.lines, p);
-    } else {
-      setSelfPacked(container, this.lines, -1);
-      setSelfLoc(container, p);
-    }
-  }
-
   /** Record where `container[key]` (already set) and its key were written. */
   private setEntry(container: object, key: string | number, v: Pos, k: Pos | undefined): void {
     if (typeof v === 'number' && (k === undefined || typeof k === 'number')) {
@@ -471,7 +509,7 @@ class Converter {
   }
 
   private anchor(start: number, end: number, value: unknown): void {
-    if (start >= 0) this.anchors.set(this.text.slice(start, end), value);
+    this.anchors.set(this.text.slice(start, end), value);
   }
 
   private directive(container: object, key: string | number, tag: string | undefined): void {

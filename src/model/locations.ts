@@ -12,28 +12,45 @@ import type { SourceLoc } from '../diag/diagnostic.js';
  * Stages that replace a value in place keep its position; stages that build new containers copy
  * positions with `copyLocations` / `cloneLocated`.
  */
+
 /**
- * The positions of one container, in a hidden property of the container itself (a private field,
- * see `Located`). Not a WeakMap of Maps: with hundreds of thousands of containers, weak tables
- * made position bookkeeping cost more than parsing. A sequence keeps an array of positions by
- * index, a mapping a `Map` by key. The hidden property is invisible to `Object.keys`, spread,
- * `JSON.stringify` and ajv, so plain data stays plain, and a copy made by spread simply has no
- * positions, as a derived value should.
+ * The positions of one container: one array (`Table`), in a hidden property of the container
+ * itself (a private field, see `Located`). Not a WeakMap of Maps: with hundreds of thousands of
+ * containers, weak tables made position bookkeeping cost more than parsing. The hidden property
+ * is invisible to `Object.keys`, spread, `JSON.stringify` and ajv, so plain data stays plain, and
+ * a copy made by spread simply has no positions, as a derived value should.
+ *
+ * One array and nothing else, because a large file has a container for every few lines and
+ * everything allocated per container is what the garbage collector copies while the file is
+ * read: a `Map` per mapping (about 200 bytes even when small) and an object holding the tables
+ * were, before, most of the memory of a large file's positions.
+ *
+ * The table's first `HEAD` slots hold where the container itself was written (`SELF`), the
+ * `PackedSource` its packed positions refer to (`SRC`) and the rarely needed rest (`EXTRA`).
+ * Then, for a sequence, the position of each item by index; for a mapping, three slots per key
+ * with a recorded position, in the order they were first recorded: the key (a string), where its
+ * value was written and where the key itself was written (either may be undefined, not both).
+ * A mapping's slots are searched from the start while it is short and through an index
+ * (`Extra.index`) once it is long.
  *
  * A position is a `SourceLoc`, or, as a reader records them, a packed integer (see
- * `PackedSource`); a mapping entry read from a file holds its value and key positions in one
- * number (see `put`).
+ * `PackedSource`).
  */
-class Meta {
-  /** Where the container itself was written. */
-  self: Loc | undefined = undefined;
-  /** Where the value at each index (sequence) or key (mapping) was written. */
-  values: Table | undefined = undefined;
-  /** Where each mapping key token was written. */
+type Table = (Loc | string | PackedSource | Extra | undefined)[];
+
+const SELF = 0;
+const SRC = 1;
+const EXTRA = 2;
+/** Slots before the positions of items or keys; see `Table`. */
+const HEAD = 3;
+
+/** What few containers need: an index, key positions of sequence items, merge directives. */
+class Extra {
+  /** The slot of each key of a long mapping (more than `INDEXED` keys). */
+  index: Map<string, number> | undefined = undefined;
+  /** Where the "key" of a sequence item was written (an item copied from a mapping entry). */
   keys: Map<string, Loc> | undefined = undefined;
   directives: Map<PropertyKey, MergeDirective> | undefined = undefined;
-  /** What the packed positions of this container are offsets into. */
-  src: PackedSource | undefined = undefined;
 }
 
 /**
@@ -46,8 +63,11 @@ export interface PackedSource {
   loc(packed: number): SourceLoc;
 }
 
-/** A position as stored: a `SourceLoc`, or a packed position in the container's `src`. */
+/** A position as stored: a `SourceLoc`, or a packed position in the container's `SRC`. */
 type Loc = SourceLoc | number;
+
+/** Keys a mapping may have before its slots get an index (a linear search is cheaper below). */
+const INDEXED = 12;
 
 /**
  * Returns the object it is given, so that a subclass's private field is added to any object
@@ -66,135 +86,170 @@ class Stamp {
  * `Object.getOwnPropertySymbols`, `Object.assign` and `structuredClone`.
  */
 class Located extends Stamp {
-  #meta: Meta | undefined = undefined;
+  #table: Table | undefined = undefined;
 
-  static get(o: object): Meta | undefined {
-    return #meta in o ? (o as Located).#meta : undefined;
+  static get(o: object): Table | undefined {
+    return #table in o ? (o as Located).#table : undefined;
   }
 
-  static attach(o: object): Meta {
-    const m = new Meta();
-    (new Located(o) as Located).#meta = m;
-    return m;
+  static attach(o: object, t: Table): Table {
+    (new Located(o) as Located).#table = t;
+    return t;
+  }
+
+  /** Put `t` in place of the table of `o`, which has one. */
+  static replace(o: object, t: Table): void {
+    (o as Located).#table = t;
   }
 }
 
-function metaOf(container: object): Meta | undefined {
+function tableOf(container: object): Table | undefined {
   return Located.get(container);
 }
 
-function meta(container: object): Meta {
-  return Located.get(container) ?? Located.attach(container);
+function table(container: object): Table {
+  return Located.get(container) ?? Located.attach(container, [undefined, undefined, undefined]);
 }
 
-/**
- * A sequence's positions by index, or a mapping's by key. A `Map`, not a prototype-less record:
- * keys are arbitrary user text (service names, variables), which would grow a hidden class each
- * in a plain object, and a `Map` holds a few entries in about two thirds of the memory of a
- * dictionary-mode object, which with one table per mapping of a large file is most of the cost
- * of keeping positions.
- */
-type Table = Loc[] | Map<string, Loc>;
-
-function tableGet(t: Table | undefined, key: PropertyKey): Loc | undefined {
-  if (!t) return undefined;
-  if (Array.isArray(t)) return typeof key === 'number' ? t[key] : undefined;
-  return typeof key === 'string'
-    ? t.get(key)
-    : typeof key === 'number'
-      ? t.get(String(key))
-      : undefined;
+function extra(t: Table): Extra {
+  return (t[EXTRA] ??= new Extra()) as Extra;
 }
 
-function tableSet(t: Table, key: PropertyKey, loc: Loc): void {
-  if (Array.isArray(t)) {
-    if (typeof key === 'number') t[key] = loc;
-    return;
+function extraOf(t: Table | undefined): Extra | undefined {
+  return t?.[EXTRA] as Extra | undefined;
+}
+
+/** The key a mapping's slots know `key` by, if it can be one. */
+function slotKey(key: PropertyKey): string | undefined {
+  return typeof key === 'string' ? key : typeof key === 'number' ? String(key) : undefined;
+}
+
+/** The offset of `key`'s slot in a mapping's table `t`, or -1. */
+function slotOf(t: Table, key: string): number {
+  const index = extraOf(t)?.index;
+  if (index !== undefined) return index.get(key) ?? -1;
+  for (let i = HEAD; i < t.length; i += 3) if (t[i] === key) return i;
+  return -1;
+}
+
+/** Where the value at `key` was written, as stored. */
+function valueOf(t: Table, container: object, key: PropertyKey): Loc | undefined {
+  if (Array.isArray(container)) {
+    return typeof key === 'number' && key >= 0 ? (t[HEAD + key] as Loc | undefined) : undefined;
   }
-  t.set(String(key), loc);
+  const k = slotKey(key);
+  if (k === undefined) return undefined;
+  const s = slotOf(t, k);
+  return s < 0 ? undefined : (t[s + 1] as Loc | undefined);
 }
 
-function newTable(container: object): Table {
-  return Array.isArray(container) ? [] : new Map();
-}
-
-function* tableEntries(t: Table | undefined): Generator<[PropertyKey, Loc]> {
-  if (!t) return;
-  if (Array.isArray(t)) {
-    for (let i = 0; i < t.length; i++) {
-      const l = t[i];
-      if (l !== undefined) yield [i, l];
-    }
-  } else {
-    yield* t;
-  }
-}
-
-/**
- * A value position and a key position, both packed, stored as one negative number in the value
- * table, so that a mapping read from a file needs no key table at all.
- */
-const PAIR = 2 ** 27;
-const MAX_PAIRED_KEY = 2 ** 25;
-
-function pairOf(v: Loc, k: Loc): number | undefined {
-  return typeof v === 'number' && typeof k === 'number' && v < PAIR && k < MAX_PAIRED_KEY
-    ? -(1 + v + k * PAIR)
-    : undefined;
-}
-
-/** The value position of a table entry. */
-function valuePart(l: Loc | undefined): Loc | undefined {
-  return typeof l === 'number' && l < 0 ? (-l - 1) % PAIR : l;
-}
-
-/** The key position a table entry carries, if it is a pair. */
-function keyPart(l: Loc | undefined): number | undefined {
-  return typeof l === 'number' && l < 0 ? Math.floor((-l - 1) / PAIR) : undefined;
+/** Where the key `key` itself was written, as stored (no fallback to the value's position). */
+function keyOf(t: Table, container: object, key: PropertyKey): Loc | undefined {
+  const k = slotKey(key);
+  if (k === undefined) return undefined;
+  if (Array.isArray(container)) return extraOf(t)?.keys?.get(k);
+  const s = slotOf(t, k);
+  return s < 0 ? undefined : (t[s + 2] as Loc | undefined);
 }
 
 /**
  * Record the value position `v` and/or the key position `k` (both already in `t`'s terms) of
- * `key`. A key position a pair carried survives a new value position, as a separate key table
- * entry would.
+ * `key`; what is undefined keeps what was recorded before. Returns the container's table, which
+ * may be a new one (see `appended`): callers go on with the table returned.
  */
 function put(
-  t: Meta,
+  t: Table,
   container: object,
   key: PropertyKey,
   v: Loc | undefined,
   k: Loc | undefined,
-): void {
-  if (v !== undefined) {
-    const table = (t.values ??= newTable(container));
-    const old = tableGet(table, key);
-    const shadowed = t.keys !== undefined && tableGet(t.keys, key) !== undefined;
-    if (k === undefined && !shadowed) k = keyPart(old);
-    if (k !== undefined && !shadowed && !Array.isArray(table)) {
-      const pair = pairOf(v, k);
-      if (pair !== undefined) {
-        tableSet(table, key, pair);
-        return;
-      }
+): Table {
+  if (Array.isArray(container)) {
+    if (k !== undefined) (extra(t).keys ??= new Map()).set(String(key), k);
+    if (v === undefined || typeof key !== 'number' || key < 0) return t;
+    const at = HEAD + key;
+    if (at < t.length || at > t.length + 16) {
+      t[at] = v;
+      return t;
     }
-    tableSet(table, key, v);
+    const add: (Loc | undefined)[] = [];
+    for (let i = t.length; i < at; i++) add.push(undefined);
+    add.push(v);
+    return appended(container, t, add);
   }
-  if (k !== undefined) tableSet((t.keys ??= new Map()), key, k);
+  if (v === undefined && k === undefined) return t;
+  const name = String(key);
+  const s = slotOf(t, name);
+  if (s >= 0) {
+    if (v !== undefined) t[s + 1] = v;
+    if (k !== undefined) t[s + 2] = k;
+    return t;
+  }
+  return addSlots(container, t, [name, v, k]);
+}
+
+/** `t` with the mapping slots `add` (keys it does not have) at its end, and its index kept. */
+function addSlots(container: object, t: Table, add: Table): Table {
+  const first = t.length;
+  const next = appended(container, t, add);
+  const index = extraOf(next)?.index;
+  if (index !== undefined) {
+    for (let i = first; i < next.length; i += 3) index.set(next[i] as string, i);
+  } else if (next.length > HEAD + INDEXED * 3) {
+    indexSlots(next);
+  }
+  return next;
+}
+
+/**
+ * `t` with `add` at its end. A short table is replaced by an exact copy (attached to
+ * `container` in its place) rather than grown in place, because V8 grows an array by half
+ * plus 16 slots, which for the few positions of a container that a stage makes is more than
+ * the positions themselves; a long one grows in place.
+ */
+function appended(container: object, t: Table, add: Table): Table {
+  if (t.length + add.length > HEAD + INDEXED * 3) {
+    for (const x of add) t.push(x);
+    return t;
+  }
+  const next = t.concat(add);
+  Located.replace(container, next);
+  return next;
+}
+
+function indexSlots(t: Table): void {
+  const index = new Map<string, number>();
+  for (let i = HEAD; i < t.length; i += 3) index.set(t[i] as string, i);
+  extra(t).index = index;
 }
 
 /** A stored position as a `SourceLoc` (packed positions are made into one on demand). */
-function materialize(m: Meta, l: Loc | undefined): SourceLoc | undefined {
-  return typeof l === 'number' ? (m.src as PackedSource).loc(l) : l;
+function materialize(t: Table, l: Loc | undefined): SourceLoc | undefined {
+  return typeof l === 'number' ? (t[SRC] as PackedSource).loc(l) : l;
 }
 
 /**
  * A position of `from` as it can be stored in `to`: packed positions stay packed when both share
  * a source (a container without packed positions takes on its source), else are materialized.
  */
-function transfer(from: Meta, to: Meta, l: Loc): Loc {
+function transfer(from: Table, to: Table, l: Loc): Loc {
   if (typeof l !== 'number') return l;
-  if (to.src === undefined) to.src = from.src;
-  return to.src === from.src ? l : (from.src as PackedSource).loc(l);
+  if (to[SRC] === undefined) to[SRC] = from[SRC];
+  return to[SRC] === from[SRC] ? l : (from[SRC] as PackedSource).loc(l);
+}
+
+/** `transfer` that passes undefined through. */
+function transferred(from: Table, to: Table, l: Loc | undefined): Loc | undefined {
+  return l === undefined ? l : transfer(from, to, l);
+}
+
+/** Give the value at `container[key]`, when it is a container, `l` as its own position. */
+function selfOfValue(t: Table, container: object, key: PropertyKey, l: Loc): void {
+  const v = (container as Record<PropertyKey, unknown>)[key];
+  if (v !== null && typeof v === 'object') {
+    const vt = table(v);
+    if (vt[SELF] === undefined) vt[SELF] = transfer(t, vt, l);
+  }
 }
 
 /** `!reset` / `!override` written on the value at a key (compose-spec merge rules). */
@@ -204,19 +259,18 @@ export type PathSegment = string | number;
 
 /** Record where the value at `container[key]` was written. */
 export function setLoc(container: object, key: PropertyKey, loc: SourceLoc): void {
-  const m = meta(container);
-  put(m, container, key, loc, undefined);
+  put(table(container), container, key, loc, undefined);
   const v = (container as Record<PropertyKey, unknown>)[key];
   if (v !== null && typeof v === 'object') {
-    const vm = meta(v);
-    vm.self ??= loc;
+    const vt = table(v);
+    vt[SELF] ??= loc;
   }
 }
 
 /** Where the value at `container[key]` was written, if it was. */
 export function getLoc(container: object, key: PropertyKey): SourceLoc | undefined {
-  const m = metaOf(container);
-  return m && materialize(m, valuePart(tableGet(m.values, key)));
+  const t = tableOf(container);
+  return t && materialize(t, valueOf(t, container, key));
 }
 
 /**
@@ -224,9 +278,9 @@ export function getLoc(container: object, key: PropertyKey): SourceLoc | undefin
  * negative, where the container itself was written. For readers; see `PackedSource`.
  */
 export function setSelfPacked(container: object, src: PackedSource, packed: number): void {
-  const m = meta(container);
-  m.src = src;
-  if (packed >= 0) m.self = packed;
+  const t = table(container);
+  t[SRC] = src;
+  if (packed >= 0) t[SELF] = packed;
 }
 
 /**
@@ -239,76 +293,202 @@ export function setLocPacked(
   packed: number,
   keyPacked = -1,
 ): void {
-  const m = meta(container);
-  put(m, container, key, packed, keyPacked >= 0 ? keyPacked : undefined);
-  const v = (container as Record<PropertyKey, unknown>)[key];
-  if (v !== null && typeof v === 'object') {
-    const vm = meta(v);
-    if (vm.self === undefined) vm.self = transfer(m, vm, packed);
-  }
+  const t = put(table(container), container, key, packed, keyPacked >= 0 ? keyPacked : undefined);
+  selfOfValue(t, container, key, packed);
 }
 
 /**
  * `setLoc` for every index of a sequence at once: `packed[i]` for `sequence[i]`, packed positions
- * into the source given to `setSelfPacked`. `packed` becomes the table itself, so the reader
- * hands over an array of the sequence's length that it keeps no reference to.
+ * into the source given to `setSelfPacked`.
  */
 export function setSequencePacked(sequence: unknown[], packed: number[]): void {
-  const m = meta(sequence);
-  if (m.values !== undefined) {
-    for (let i = 0; i < packed.length; i++) setLocPacked(sequence, i, packed[i] as number);
+  for (let i = 0; i < packed.length; i++) setLocPacked(sequence, i, packed[i] as number);
+}
+
+/** Slots a reader reserves at the start of the table it hands to `setReadPositions`. */
+export const READ_TABLE_HEAD = HEAD;
+
+/**
+ * For readers: every position of a container it has just made, at once, in the array that
+ * becomes the container's own table (so the reader hands over an array it keeps no reference
+ * to). The first `READ_TABLE_HEAD` slots of `entries` are reserved (their content is ignored);
+ * then come, for a sequence, the position of each item in order, and for a mapping, for each key
+ * in order and no key twice: the key, where its value was written (or undefined, for a key whose
+ * value is not kept, such as one tagged `!reset`) and where the key was written. Positions are
+ * `SourceLoc`s or packed into `src`; `self` is where the container itself was written.
+ *
+ * Unlike `setLocPacked` it leaves the values alone: a reader gives every container it makes its
+ * own position as it makes it, so a value that is a container has one already.
+ */
+export function setReadPositions(
+  container: object,
+  src: PackedSource,
+  self: Loc,
+  entries: (Loc | string | undefined)[],
+): void {
+  const t = entries as Table;
+  t[SELF] = self;
+  t[SRC] = src;
+  t[EXTRA] = undefined;
+  const old = tableOf(container);
+  if (old === undefined) {
+    Located.attach(container, t);
+    if (!Array.isArray(container) && t.length > HEAD + INDEXED * 3) indexSlots(t);
     return;
   }
-  m.values = packed;
-  for (let i = 0; i < sequence.length; i++) {
-    const v = sequence[i];
-    if (v !== null && typeof v === 'object') {
-      const vm = meta(v);
-      if (vm.self === undefined) vm.self = transfer(m, vm, packed[i] as number);
+  // Not a container just made: record the entries one by one over what is there.
+  let to = old;
+  to[SRC] = src;
+  to[SELF] = self;
+  if (Array.isArray(container)) {
+    for (let i = HEAD; i < t.length; i++) {
+      const l = t[i] as Loc | undefined;
+      if (l !== undefined) to = put(to, container, i - HEAD, l, undefined);
+    }
+  } else {
+    for (let i = HEAD; i < t.length; i += 3) {
+      to = put(to, container, t[i] as string, t[i + 1] as Loc | undefined, t[i + 2] as Loc);
     }
   }
 }
 
 /** Record where the key token of a mapping entry was written (for "unknown key" errors). */
 export function setKeyLoc(container: object, key: PropertyKey, loc: SourceLoc): void {
-  const m = meta(container);
-  tableSet((m.keys ??= new Map()), key, loc);
+  put(table(container), container, key, undefined, loc);
 }
 
 export function getKeyLoc(container: object, key: PropertyKey): SourceLoc | undefined {
-  const m = metaOf(container);
-  if (!m) return undefined;
-  const l = tableGet(m.values, key);
-  return materialize(m, tableGet(m.keys, key) ?? keyPart(l) ?? l);
+  const t = tableOf(container);
+  if (!t) return undefined;
+  return materialize(t, keyOf(t, container, key) ?? valueOf(t, container, key));
 }
 
 /** Record where a container (mapping or sequence) itself was written. */
 export function setSelfLoc(container: object, loc: SourceLoc): void {
-  meta(container).self = loc;
+  table(container)[SELF] = loc;
 }
 
 export function getSelfLoc(container: object): SourceLoc | undefined {
-  const m = metaOf(container);
-  return m && materialize(m, m.self);
+  const t = tableOf(container);
+  return t && materialize(t, t[SELF] as Loc | undefined);
+}
+
+/**
+ * Whether a position of `container` itself is recorded: `getSelfLoc(container) !== undefined`,
+ * without making a packed position into a `SourceLoc` only to test it.
+ */
+export function hasSelfLoc(container: object): boolean {
+  return tableOf(container)?.[SELF] !== undefined;
 }
 
 /** True when the user wrote `container[key]`; false when nestc defaulted or derived it. */
 export function isWritten(container: object, key: PropertyKey): boolean {
-  return tableGet(metaOf(container)?.values, key) !== undefined;
+  const t = tableOf(container);
+  return t !== undefined && valueOf(t, container, key) !== undefined;
 }
 
 export function setDirective(container: object, key: PropertyKey, d: MergeDirective): void {
-  const m = meta(container);
-  (m.directives ??= new Map()).set(key, d);
+  (extra(table(container)).directives ??= new Map()).set(key, d);
 }
 
 export function getDirective(container: object, key: PropertyKey): MergeDirective | undefined {
-  return metaOf(container)?.directives?.get(key);
+  return extraOf(tableOf(container))?.directives?.get(key);
 }
 
 /** All keys of `container` that carry a directive (a `!reset` key is absent from the object). */
 export function directiveKeys(container: object): [PropertyKey, MergeDirective][] {
-  return [...(metaOf(container)?.directives?.entries() ?? [])];
+  return [...(extraOf(tableOf(container))?.directives?.entries() ?? [])];
+}
+
+/*
+ * Moving positions from one place to another. A stage that derives a value from written text
+ * gives it that text's position; these do what `setLoc(to, k, getLoc(from, j))` and the like do,
+ * but keep a packed position packed instead of making a `SourceLoc` of it only to store it again
+ * (a large file has hundreds of thousands of such moves and looks at a handful of positions).
+ */
+
+/**
+ * `setLoc(to, toKey, getLoc(from, fromKey))` when `from[fromKey]` has a position; returns
+ * whether it had one. Like `setLoc`, a container at `to[toKey]` with no position of its own
+ * gets this one.
+ */
+export function copyValueLoc(
+  from: object,
+  fromKey: PropertyKey,
+  to: object,
+  toKey: PropertyKey,
+): boolean {
+  const f = tableOf(from);
+  const l = f && valueOf(f, from, fromKey);
+  if (l === undefined) return false;
+  let t = table(to);
+  const moved = transfer(f as Table, t, l);
+  t = put(t, to, toKey, moved, undefined);
+  selfOfValue(t, to, toKey, moved);
+  return true;
+}
+
+/**
+ * `copyValueLoc(from, fromKey, to, k)` for each of `keys`, recorded all at once: the fields of a
+ * long form parsed from one short entry (a mount, a port) all carry that entry's position, and
+ * a new container gets one table made to size rather than one per field. Returns whether
+ * `from[fromKey]` had a position.
+ */
+export function copyValueLocs(
+  from: object,
+  fromKey: PropertyKey,
+  to: object,
+  keys: readonly string[],
+): boolean {
+  const f = tableOf(from);
+  const l = f && valueOf(f, from, fromKey);
+  if (l === undefined) return false;
+  let t = table(to);
+  const moved = transfer(f as Table, t, l);
+  if (Array.isArray(to)) {
+    for (const k of keys) t = put(t, to, k, moved, undefined);
+  } else {
+    const add: Table = [];
+    for (const k of keys) {
+      const s = slotOf(t, k);
+      if (s >= 0) t[s + 1] = moved;
+      else if (!add.includes(k)) add.push(k, moved, undefined);
+    }
+    if (add.length > 0) t = addSlots(to, t, add);
+  }
+  for (const k of keys) selfOfValue(t, to, k, moved);
+  return true;
+}
+
+/**
+ * `setKeyLoc(to, toKey, getKeyLoc(from, fromKey))` when that is defined (the key's position,
+ * else its value's, as `getKeyLoc` falls back); returns whether it was.
+ */
+export function copyKeyLoc(
+  from: object,
+  fromKey: PropertyKey,
+  to: object,
+  toKey: PropertyKey,
+): boolean {
+  const f = tableOf(from);
+  const l = f && (keyOf(f, from, fromKey) ?? valueOf(f, from, fromKey));
+  if (l === undefined) return false;
+  const t = table(to);
+  put(t, to, toKey, undefined, transfer(f as Table, t, l));
+  return true;
+}
+
+/**
+ * `setSelfLoc(value, getLoc(from, fromKey))` when `from[fromKey]` has a position; returns whether
+ * it had one. `value` is usually what replaces `from[fromKey]` (a long form of a short one).
+ */
+export function copyLocToSelf(from: object, fromKey: PropertyKey, value: object): boolean {
+  const f = tableOf(from);
+  const l = f && valueOf(f, from, fromKey);
+  if (l === undefined) return false;
+  const vt = table(value);
+  vt[SELF] = transfer(f as Table, vt, l);
+  return true;
 }
 
 /**
@@ -338,36 +518,38 @@ export function locAt(
 
 /** Copy every recorded position and directive of `from` onto `to` (same keys). */
 export function copyLocations(from: object, to: object): void {
-  const f = metaOf(from);
+  const f = tableOf(from);
   if (!f) return;
-  const t = meta(to);
-  for (const [k, l] of tableEntries(f.values)) {
-    const kp = keyPart(l);
-    put(t, to, k, transfer(f, t, valuePart(l) as Loc), kp === undefined ? kp : transfer(f, t, kp));
+  let t = table(to);
+  if (Array.isArray(from)) {
+    for (let i = HEAD; i < f.length; i++) {
+      const l = f[i] as Loc | undefined;
+      if (l !== undefined) t = put(t, to, i - HEAD, transfer(f, t, l), undefined);
+    }
+  } else {
+    for (let i = HEAD; i < f.length; i += 3) {
+      const v = transferred(f, t, f[i + 1] as Loc | undefined);
+      t = put(t, to, f[i] as string, v, transferred(f, t, f[i + 2] as Loc | undefined));
+    }
   }
-  for (const [k, l] of tableEntries(f.keys)) {
-    tableSet((t.keys ??= new Map()), k, transfer(f, t, l));
+  const ex = extraOf(f);
+  if (ex?.keys) for (const [k, l] of ex.keys) t = put(t, to, k, undefined, transfer(f, t, l));
+  if (ex?.directives) {
+    const d = (extra(t).directives ??= new Map());
+    for (const [k, dir] of ex.directives) d.set(k, dir);
   }
-  if (f.directives) for (const [k, d] of f.directives) (t.directives ??= new Map()).set(k, d);
-  if (t.self === undefined && f.self !== undefined) t.self = transfer(f, t, f.self);
+  if (t[SELF] === undefined && f[SELF] !== undefined) t[SELF] = transfer(f, t, f[SELF] as Loc);
 }
 
 /** Copy the position (value and key) of `from[fromKey]` to `to[toKey]`. */
 export function copyLoc(from: object, fromKey: PropertyKey, to: object, toKey: PropertyKey): void {
-  const f = metaOf(from);
+  const f = tableOf(from);
   if (!f) return;
-  const e = tableGet(f.values, fromKey);
-  const l = valuePart(e);
-  const k = tableGet(f.keys, fromKey) ?? keyPart(e);
+  const l = valueOf(f, from, fromKey);
+  const k = keyOf(f, from, fromKey);
   if (l === undefined && k === undefined) return;
-  const t = meta(to);
-  put(
-    t,
-    to,
-    toKey,
-    l === undefined ? l : transfer(f, t, l),
-    k === undefined ? k : transfer(f, t, k),
-  );
+  const t = table(to);
+  put(t, to, toKey, transferred(f, t, l), transferred(f, t, k));
 }
 
 /** Deep clone of plain data that keeps every position and directive. */

@@ -1,4 +1,4 @@
-import { isMap, moveLoc, replaceAt } from './located.js';
+import { isMap, moveLoc, newKeyedMap, replaceAt } from './located.js';
 import { valueAt, type Site } from './walk.js';
 
 /**
@@ -10,7 +10,7 @@ import { valueAt, type Site } from './walk.js';
 export function dependsOn(site: Site): void {
   const v = valueAt(site);
   if (Array.isArray(v)) {
-    const map: Record<string, unknown> = {};
+    const map = newKeyedMap<unknown>();
     for (let i = 0; i < v.length; i++) {
       const name: unknown = v[i];
       if (typeof name !== 'string') continue;

@@ -1,5 +1,4 @@
 import { getLoc } from '../../model/locations.js';
-import { put } from './located.js';
 import { formatGoDuration, parseGoDuration } from './go-duration.js';
 import { sitePath, valueAt, type Site } from './walk.js';
 
@@ -21,8 +20,9 @@ export function duration(site: Site): void {
     );
     return;
   }
-  // Most files already write the canonical spelling (`10s`): then the value and its position stay.
-  if (parsed.text !== v) put(site.parent, site.key, parsed.text, getLoc(site.parent, site.key));
+  // Most files already write the canonical spelling (`10s`): then the value stays. Either way
+  // the position recorded for the slot stays.
+  if (parsed.text !== v) (site.parent as Record<string | number, unknown>)[site.key] = parsed.text;
 }
 
 type Parsed = { ok: true; text: string } | { ok: false; message: string };

@@ -1,5 +1,4 @@
-import { getLoc } from '../../model/locations.js';
-import { isMap, put, replaceAt } from './located.js';
+import { isMap, putFrom, replaceAt } from './located.js';
 import { valueAt, type Site } from './walk.js';
 
 /**
@@ -10,9 +9,8 @@ import { valueAt, type Site } from './walk.js';
 export function envFile(site: Site): void {
   let list = valueAt(site);
   if (typeof list === 'string') {
-    const loc = getLoc(site.parent, site.key);
     const wrapped: unknown[] = [];
-    put(wrapped, 0, list, loc);
+    putFrom(wrapped, 0, list, site.parent, site.key);
     replaceAt(site.parent, site.key, wrapped);
     list = wrapped;
   }
@@ -20,7 +18,7 @@ export function envFile(site: Site): void {
   list.forEach((item, i) => {
     if (typeof item === 'string') {
       const ref: Record<string, unknown> = {};
-      put(ref, 'path', item, getLoc(list, i));
+      putFrom(ref, 'path', item, list, i);
       ref.required = true;
       replaceAt(list, i, ref);
     } else if (isMap(item) && !Object.hasOwn(item, 'required')) {

@@ -1,5 +1,5 @@
 import { getLoc } from '../../model/locations.js';
-import { isMap, moveLoc, put, putKeyed, replaceAt } from './located.js';
+import { isMap, moveLoc, putKeyed, replaceAt } from './located.js';
 import { sitePath, valueAt, type Site, type Transform } from './walk.js';
 
 /**
@@ -33,15 +33,16 @@ export function keyValue(bare: 'nullable' | 'empty'): Transform {
     }
     if (isMap(v)) {
       // Most values are strings already; for..in allocates no [key, value] pair per entry.
+      // A value replaced in place keeps the position recorded for its key.
       for (const k in v) {
         if (!Object.hasOwn(v, k)) continue;
         const e = v[k];
         if (typeof e === 'string') continue;
         if (e === null) {
-          if (missing !== null) put(v, k, missing, getLoc(v, k));
+          if (missing !== null) v[k] = missing;
         } else {
           const s = scalarString(e);
-          if (s !== undefined) put(v, k, s, getLoc(v, k));
+          if (s !== undefined) v[k] = s;
         }
       }
     }

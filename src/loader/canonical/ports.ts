@@ -1,13 +1,17 @@
 import type { SourceLoc } from '../../diag/diagnostic.js';
 import {
+  copyLocToSelf,
+  copyValueLoc,
+  copyValueLocs,
   getDirective,
   getLoc,
   getSelfLoc,
+  hasSelfLoc,
+  isWritten,
   setDirective,
-  setLoc,
   setSelfLoc,
 } from '../../model/locations.js';
-import { isMap, put } from './located.js';
+import { isMap, putFrom } from './located.js';
 import { parsePortSpec, portRange } from './port-spec.js';
 import { sitePath, valueAt, type Site } from './walk.js';
 
@@ -29,41 +33,41 @@ export function ports(site: Site): void {
   const r = new Rewrite(list);
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
-    const loc = getLoc(list, i);
     if (typeof entry === 'number') {
       if (!Number.isInteger(entry) || entry < 1 || entry > 65535) {
         const msg = `${sitePath(site, i)}: container port ${entry} is out of range 1–65535`;
-        site.diags.error('port-out-of-range', msg, loc);
+        site.diags.error('port-out-of-range', msg, getLoc(list, i));
         r.split(i);
         continue;
       }
       const p: Record<string, unknown> = { mode: 'ingress' };
-      put(p, 'target', entry, loc);
+      putFrom(p, 'target', entry, list, i);
       p.protocol = 'tcp';
-      r.emit(p, i, loc);
+      r.emit(p, i);
     } else if (typeof entry === 'string') {
       const parsed = parsePortSpec(entry);
       if (!parsed.ok) {
         const { code, message, hint } = parsed.error;
         const msg = `${sitePath(site, i)}: ${message}`;
-        site.diags.error(code, msg, loc, hint ? { hint } : undefined);
+        site.diags.error(code, msg, getLoc(list, i), hint ? { hint } : undefined);
         r.split(i);
         continue;
       }
       if (parsed.ports.length !== 1) r.split(i);
       const explicitProto = entry.includes('/');
+      const written = isWritten(list, i);
       for (const p of parsed.ports) {
-        if (loc) {
-          if (p.host_ip !== undefined) setLoc(p, 'host_ip', loc);
-          setLoc(p, 'target', loc);
-          if (p.published !== undefined) setLoc(p, 'published', loc);
-          if (explicitProto) setLoc(p, 'protocol', loc);
+        if (written) {
+          const fields = p.host_ip !== undefined ? ['host_ip', 'target'] : ['target'];
+          if (p.published !== undefined) fields.push('published');
+          if (explicitProto) fields.push('protocol');
+          copyValueLocs(list, i, p, fields);
         }
-        r.emit(p, i, loc);
+        r.emit(p, i);
       }
     } else {
       if (isMap(entry)) longForm(entry, i, site);
-      r.emit(entry, i, loc); // anything else is the schema stage's to report
+      r.emit(entry, i); // anything else is the schema stage's to report
     }
   }
   if (r.out) (site.parent as Record<string | number, unknown>)[site.key] = r.out;
@@ -82,64 +86,55 @@ class Rewrite {
     const out: unknown[] = [];
     const selfLoc = getSelfLoc(this.list);
     if (selfLoc) setSelfLoc(out, selfLoc);
-    for (let j = 0; j < i; j++) pushAt(out, this.list[j], this.list, j, getLoc(this.list, j));
+    for (let j = 0; j < i; j++) pushAt(out, this.list[j], this.list, j);
     this.out = out;
   }
 
-  /** `value` is (one of) the long entries that entry `i`, written at `loc`, gives. */
-  emit(value: unknown, i: number, loc: SourceLoc | undefined): void {
+  /** `value` is (one of) the long entries that entry `i` gives. */
+  emit(value: unknown, i: number): void {
     if (this.out) {
-      pushAt(this.out, value, this.list, i, loc);
+      pushAt(this.out, value, this.list, i);
       return;
     }
     // Same slot: its position and directive stay as recorded; the new entry takes the position.
     this.list[i] = value;
-    if (loc && value !== null && typeof value === 'object' && !getSelfLoc(value)) {
-      setSelfLoc(value, loc);
+    if (value !== null && typeof value === 'object' && !hasSelfLoc(value)) {
+      copyLocToSelf(this.list, i, value);
     }
   }
 }
 
-/** Append `value` made from `from[i]` (written at `loc`), carrying that item's position. */
-function pushAt(
-  out: unknown[],
-  value: unknown,
-  from: unknown[],
-  i: number,
-  loc: SourceLoc | undefined,
-): void {
+/**
+ * Append `value` made from `from[i]`, carrying that item's position (which a container with no
+ * position of its own takes too).
+ */
+function pushAt(out: unknown[], value: unknown, from: unknown[], i: number): void {
   const j = out.push(value) - 1;
-  if (loc) {
-    setLoc(out, j, loc);
-    if (value !== null && typeof value === 'object' && !getSelfLoc(value)) setSelfLoc(value, loc);
-  }
+  copyValueLoc(from, i, out, j);
   const d = getDirective(from, i); // an index has no key position to carry, only a directive
   if (d) setDirective(out, j, d);
 }
 
 /** Long syntax: numbers typed as compose-go types them, defaults filled, port numbers checked. */
 function longForm(p: Record<string, unknown>, i: number, site: Site): void {
-  const loc = getLoc(p, 'target') ?? getSelfLoc(p);
-  if (typeof p.target === 'string' && /^[0-9]+$/.test(p.target)) {
-    put(p, 'target', Number(p.target), getLoc(p, 'target'));
-  }
+  const loc = (): SourceLoc | undefined => getLoc(p, 'target') ?? getSelfLoc(p);
+  // Values replaced in place keep the position recorded for their key.
+  if (typeof p.target === 'string' && /^[0-9]+$/.test(p.target)) p.target = Number(p.target);
   if (typeof p.target === 'number') {
     if (!Number.isInteger(p.target) || p.target < 1 || p.target > 65535) {
       const msg = `${sitePath(site, i)}: container port ${p.target} is out of range 1–65535`;
-      site.diags.error('port-out-of-range', msg, loc);
+      site.diags.error('port-out-of-range', msg, loc());
     }
   } else if (typeof p.target === 'string') {
     const msg = `${sitePath(site, i)}: invalid container port "${p.target}"`;
-    site.diags.error('port-invalid', msg, loc);
+    site.diags.error('port-invalid', msg, loc());
   }
-  if (typeof p.published === 'number') {
-    put(p, 'published', String(p.published), getLoc(p, 'published'));
-  }
+  if (typeof p.published === 'number') p.published = String(p.published);
   if (typeof p.published === 'string' && p.published !== '') {
     const r = portRange(p.published, 'published');
     if (!r.ok) {
       const msg = `${sitePath(site, i)}: ${r.error.message}`;
-      site.diags.error(r.error.code, msg, getLoc(p, 'published') ?? loc);
+      site.diags.error(r.error.code, msg, getLoc(p, 'published') ?? loc());
     }
   }
   if (p.protocol === undefined) p.protocol = 'tcp';

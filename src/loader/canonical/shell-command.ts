@@ -1,5 +1,6 @@
+import type { SourceLoc } from '../../diag/diagnostic.js';
 import { getLoc } from '../../model/locations.js';
-import { put, replaceAt } from './located.js';
+import { putFrom, replaceAt } from './located.js';
 import { shellSplit } from './shellwords.js';
 import { sitePath, valueAt, type Site } from './walk.js';
 
@@ -11,14 +12,14 @@ import { sitePath, valueAt, type Site } from './walk.js';
 export function shellCommand(site: Site): void {
   const v = valueAt(site);
   if (typeof v !== 'string') return;
-  const loc = getLoc(site.parent, site.key);
+  const loc = (): SourceLoc | undefined => getLoc(site.parent, site.key);
   const where = () => sitePath(site);
   const split = shellSplit(v);
   if (!split.ok) {
     site.diags.error(
       'command-invalid',
       `${where()}: cannot split "${v}" into words: ${split.message}`,
-      loc,
+      loc(),
       {
         hint: 'write the command as a list, e.g. ["sh", "-c", "..."]',
       },
@@ -30,11 +31,12 @@ export function shellCommand(site: Site): void {
     site.diags.warn(
       'command-truncated',
       `${where()}: Compose ignores everything from the unquoted "${ch}" on: "${v.slice(split.cutAt)}"`,
-      loc,
+      loc(),
       { hint: `run it through a shell: ["sh", "-c", ${JSON.stringify(v)}]` },
     );
   }
   const words: string[] = [];
-  split.words.forEach((w, i) => put(words, i, w, loc));
+  const w = split.words;
+  for (let i = 0; i < w.length; i++) putFrom(words, i, w[i], site.parent, site.key);
   replaceAt(site.parent, site.key, words);
 }

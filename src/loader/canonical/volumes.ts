@@ -1,5 +1,10 @@
-import { getLoc, setLoc, setSelfLoc } from '../../model/locations.js';
-import { put } from './located.js';
+import {
+  copyLocToSelf,
+  copyValueLoc,
+  copyValueLocs,
+  getLoc,
+  isWritten,
+} from '../../model/locations.js';
 import { parseVolumeSpec } from './volume-spec.js';
 import { sitePath, valueAt, type Site } from './walk.js';
 
@@ -18,13 +23,12 @@ export function volumes(site: Site): void {
   for (let i = 0; i < list.length; i++) {
     const entry = list[i];
     if (typeof entry !== 'string') continue;
-    const loc = getLoc(list, i);
     const parsed = parseVolumeSpec(entry);
     if (!parsed.ok) {
       site.diags.error(
         'volume-invalid',
         `${sitePath(site, i)}: invalid volume "${entry}": ${parsed.message}`,
-        loc,
+        getLoc(list, i),
         {
           hint: 'write [SOURCE:]TARGET[:MODE], e.g. ./data:/data:ro',
         },
@@ -33,31 +37,27 @@ export function volumes(site: Site): void {
     }
     const { volume, readOnlyWritten, writtenBind, nocopyWritten, unknownOptions } = parsed.spec;
     list[i] = volume;
-    if (loc) {
-      // The new entry and every field parsed from the text carry the text's position.
-      setSelfLoc(volume, loc);
-      setLoc(volume, 'type', loc);
-      if (volume.source !== undefined) setLoc(volume, 'source', loc);
-      setLoc(volume, 'target', loc);
-      if (readOnlyWritten) setLoc(volume, 'read_only', loc);
-      if (volume.bind) {
-        setSelfLoc(volume.bind, loc);
-        if (writtenBind.length > 0) put(volume, 'bind', volume.bind, loc);
-        for (const k of writtenBind) put(volume.bind, k, volume.bind[k], loc);
-      }
-      if (volume.volume) {
-        setSelfLoc(volume.volume, loc);
-        if (nocopyWritten) {
-          put(volume, 'volume', volume.volume, loc);
-          put(volume.volume, 'nocopy', true, loc);
-        }
-      }
+    if (isWritten(list, i)) {
+      // The new entry and every field parsed from the text carry the text's position (the
+      // entry's slot in `list` keeps it: the entry is replaced in place).
+      copyLocToSelf(list, i, volume);
+      if (volume.bind) copyLocToSelf(list, i, volume.bind);
+      if (volume.volume) copyLocToSelf(list, i, volume.volume);
+      const fields = ['type'];
+      if (volume.source !== undefined) fields.push('source');
+      fields.push('target');
+      if (readOnlyWritten) fields.push('read_only');
+      if (volume.bind && writtenBind.length > 0) fields.push('bind');
+      if (volume.volume && nocopyWritten) fields.push('volume');
+      copyValueLocs(list, i, volume, fields);
+      if (volume.bind) for (const k of writtenBind) copyValueLoc(list, i, volume.bind, k);
+      if (volume.volume && nocopyWritten) copyValueLoc(list, i, volume.volume, 'nocopy');
     }
     for (const opt of unknownOptions) {
       site.diags.warn(
         'volume-option-unknown',
         `${sitePath(site, i)}: unknown volume mode "${opt}" is ignored`,
-        loc,
+        getLoc(list, i),
         {
           hint: 'modes are ro, rw, z, Z, nocopy, and the propagation modes (rprivate, shared, ...)',
         },

@@ -1,5 +1,4 @@
-import { getLoc } from '../../model/locations.js';
-import { put, replaceAt } from './located.js';
+import { putFrom, replaceAt } from './located.js';
 import { valueAt, type Site, type Transform } from './walk.js';
 
 /**
@@ -12,7 +11,7 @@ export function wrapString(field: string): Transform {
     const v = valueAt(site);
     if (typeof v !== 'string') return;
     const obj: Record<string, unknown> = {};
-    put(obj, field, v, getLoc(site.parent, site.key));
+    putFrom(obj, field, v, site.parent, site.key);
     replaceAt(site.parent, site.key, obj);
   };
 }
@@ -32,6 +31,6 @@ export function stringToList(site: Site): void {
   const v = valueAt(site);
   if (typeof v !== 'string') return;
   const list: unknown[] = [];
-  put(list, 0, v, getLoc(site.parent, site.key));
+  putFrom(list, 0, v, site.parent, site.key);
   replaceAt(site.parent, site.key, list);
 }

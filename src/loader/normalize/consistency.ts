@@ -13,15 +13,19 @@ import { isTrue } from './resource-names.js';
 export function checkConsistency(project: Project, diags: Diagnostics): void {
   const services = mapOf((project as unknown as Obj).services) ?? {};
   const containerNames = new Map<string, string>();
-  for (const [name, s] of Object.entries(services)) {
-    const service = mapOf(s);
+  for (const name of Object.keys(services)) {
+    const service = mapOf(services[name]);
     if (!service) continue;
-    const at = getKeyLoc(services, name);
     const build = mapOf(service.build);
     if (service.image == null && service.build == null)
-      diags.error('service-no-image', `service "${name}" has neither an image nor a build`, at, {
-        hint: 'add `image:` or `build:`',
-      });
+      diags.error(
+        'service-no-image',
+        `service "${name}" has neither an image nor a build`,
+        getKeyLoc(services, name),
+        {
+          hint: 'add `image:` or `build:`',
+        },
+      );
     if (build && build.dockerfile_inline != null && getLoc(build, 'dockerfile'))
       diags.error(
         'build-dockerfile-conflict',

@@ -8,8 +8,9 @@ import { mapOf, type Obj } from './obj.js';
  */
 export function addDefaultNetwork(model: Obj): void {
   let used = false;
-  for (const s of Object.values(mapOf(model.services) ?? {})) {
-    const service = mapOf(s);
+  const services = mapOf(model.services) ?? {};
+  for (const name of Object.keys(services)) {
+    const service = mapOf(services[name]);
     if (!service || service.network_mode != null) continue;
     const nets = mapOf(service.networks);
     if (!nets || Object.keys(nets).length === 0) {

@@ -29,8 +29,11 @@ export function applyServiceDefaults(service: Obj, env: Env, projectDir: string)
       }
     }
   }
-  for (const dep of Object.values(mapOf(service.depends_on) ?? {})) {
-    const d = mapOf(dep);
+  // Keys then lookups: `depends_on` mappings are kept in dictionary mode (see
+  // `canonical/located.ts`, `newKeyedMap`), where `Object.values` is the slow path.
+  const deps = mapOf(service.depends_on) ?? {};
+  for (const dep of Object.keys(deps)) {
+    const d = mapOf(deps[dep]);
     if (!d) continue;
     if (d.condition == null) d.condition = 'service_started';
     if (d.required == null) d.required = true;
