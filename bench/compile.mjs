@@ -10,6 +10,8 @@
 // is compile − that; with nesting it includes reading the inner projects (`x-nest.file` and
 // inline blocks go through the loader's stages once per scope).
 // Usage: npm run build && node bench/compile.mjs [--rounds N] [--levels 1,2,3,4] [--sizes 100,1000]
+// `--dist DIR` measures another build of dist/ (e.g. a copy of the previous one, to compare in
+// the same minutes on a busy machine).
 // `--write DIR` only writes the generated projects to DIR/n<N>-l<L>/ (for profiling:
 // `node --cpu-prof dist/../bin/nestc.js -f DIR/n10000-l4/compose.yaml compile`).
 import { execFileSync } from 'node:child_process';
@@ -19,17 +21,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, '../dist');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 };
+const dist = path.resolve(arg('--dist', path.join(here, '../dist')));
 const rounds = Number(arg('--rounds', '5')) || 5;
 const levelsList = arg('--levels', '1,4').split(',').map(Number);
 const sizes = arg('--sizes', '100,1000,10000').split(',').map(Number);
 
 if (process.argv[2] === '--child') {
-  const [, , , mode, file] = process.argv;
+  const [, , , mode, file, childDist] = process.argv;
+  const dist = childDist;
   const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
   if (mode === 'load') {
     const { loadProject } = await import(path.join(dist, 'loader/load.js'));
@@ -184,7 +187,7 @@ function median(xs) {
 
 function child(mode, file) {
   return JSON.parse(
-    execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, file], {
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, file, dist], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     }),

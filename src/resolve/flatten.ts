@@ -25,12 +25,7 @@ export function flatten(root: Scope, ports: PortMapEntry[], ctx: ResolveContext)
   const services: Record<string, Service> = {};
   const infos: FlatServiceInfo[] = [];
   for (const node of nodes) {
-    // A rest copy, not a spread and `delete`: deleting a key turns each of thousands of flat
-    // services into a slow dictionary object, for this stage and for every view that reads it.
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { 'x-nest': _nest, ...rest }: Service = node.service;
-    copyLocations(node.service, rest);
-    services[node.flatName] = rest;
+    services[node.flatName] = withoutNest(node.service);
     if (node.loc) setKeyLoc(services, node.flatName, node.loc);
     infos.push({
       flatName: node.flatName,
@@ -74,6 +69,20 @@ export function flatten(root: Scope, ports: PortMapEntry[], ctx: ResolveContext)
         .sort(cmp),
     })),
   };
+}
+
+/**
+ * The service as the flat file has it: itself when it has no `x-nest` (most services: moved,
+ * not copied), else a copy without the key. A rest copy, not a spread and `delete`: deleting a
+ * key turns each of thousands of flat services into a slow dictionary object, for this stage
+ * and for every view that reads it.
+ */
+function withoutNest(service: Service): Service {
+  if (!Object.hasOwn(service, 'x-nest')) return service;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { 'x-nest': _nest, ...rest }: Service = service;
+  copyLocations(service, rest);
+  return rest;
 }
 
 function cmp(a: string, b: string): number {

@@ -36,8 +36,10 @@ export function renderHeader(graph: FlatGraph, opts: HeaderOptions): string {
   }
   lines.push('');
   lines.push('Services (flat name, nest path, declared at):');
+  // Thousands of services come from a few files: each file's display path is made once.
+  const shown = new Map<string, string>();
   for (const s of graph.services) {
-    lines.push(`${s.flatName} <- ${s.nestPath}${where(s.loc, opts.cwd)}`);
+    lines.push(`${s.flatName} <- ${s.nestPath}${where(s.loc, opts.cwd, shown)}`);
   }
   lines.push('');
   if (graph.ports.length === 0) {
@@ -57,9 +59,15 @@ export function portLine(p: PortMapEntry): string {
   return `${p.nestPath} ports[${p.index}]: ${ip}${written} -> ${p.published}/${p.protocol}${moved}`;
 }
 
-/** ` (compose.yaml:21)`, or nothing for a service with no recorded declaration. */
-function where(loc: SourceLoc | undefined, cwd: string): string {
-  return loc ? ` (${displayPath(loc.file, cwd)}:${loc.line})` : '';
+/**
+ * ` (compose.yaml:21)`, or nothing for a service with no recorded declaration; `shown` keeps
+ * the display path of each file met so far.
+ */
+function where(loc: SourceLoc | undefined, cwd: string, shown: Map<string, string>): string {
+  if (!loc) return '';
+  let file = shown.get(loc.file);
+  if (file === undefined) shown.set(loc.file, (file = displayPath(loc.file, cwd)));
+  return ` (${file}:${loc.line})`;
 }
 
 /** A comment ends at a line break: one in a file name or a reason must not end it early. */

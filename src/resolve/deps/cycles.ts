@@ -1,6 +1,6 @@
 import type { NestNode, ResolveContext, Scope } from '../types.js';
 import { walkNodes } from '../types.js';
-import { compare, dependencyEdges, type DepEdge } from './edges.js';
+import { compare, dependencyEdges, dependencyTargets, type DepEdge } from './edges.js';
 import { stronglyConnected } from './scc.js';
 
 /**
@@ -17,12 +17,15 @@ export function checkCycles(root: Scope, ctx: ResolveContext): void {
   const nodes = [...walkNodes(root)].sort((a, b) => compare(a.nestPath, b.nestPath));
   const byFlat = new Map(nodes.map((n) => [n.flatName, n] as const));
   const id = new Map(nodes.map((n, i) => [n, i] as const));
-  const edges = nodes.map((n) => dependencyEdges(n, byFlat));
-  const adj = edges.map((list) => list.map((e) => id.get(e.to)!));
+  const adj = nodes.map((n) => dependencyTargets(n, byFlat, id));
   const knots = stronglyConnected(nodes.length, adj)
     .filter((c) => c.length > 1 || adj[c[0]!]!.includes(c[0]!))
     .map((c) => c.sort((a, b) => a - b))
     .sort((a, b) => a[0]! - b[0]!);
+  if (knots.length === 0) return;
+  // Edges with their positions, for the services of a knot only: a valid graph needs none.
+  const edges: DepEdge[][] = [];
+  for (const knot of knots) for (const v of knot) edges[v] = dependencyEdges(nodes[v]!, byFlat);
   for (const knot of knots) report(shortestCycle(knot, edges, id), nodes, ctx);
 }
 

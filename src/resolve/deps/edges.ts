@@ -1,5 +1,6 @@
 import type { SourceLoc } from '../../diag/diagnostic.js';
 import { getKeyLoc, getLoc } from '../../model/locations.js';
+import type { Service } from '../../model/compose.js';
 import type { NestNode } from '../types.js';
 import { NAMESPACE_KEYS } from './service-refs.js';
 
@@ -22,24 +23,14 @@ export interface DepEdge {
  */
 export function dependencyEdges(node: NestNode, byFlat: ReadonlyMap<string, NestNode>): DepEdge[] {
   const edges = new Map<NestNode, DepEdge>();
-  const add = (name: string, via: string, loc: SourceLoc | undefined): void => {
+  eachDependency(node.service, (name, via, locOf) => {
     const to = byFlat.get(name);
     if (!to) return;
+    const loc = locOf();
     const old = edges.get(to);
     if (!old) edges.set(to, { to, via, ...(loc ? { loc } : {}) });
     else if (!old.loc && loc) edges.set(to, { to, via, loc });
-  };
-  const s = node.service;
-  const deps = s.depends_on ?? {};
-  for (const name of Object.keys(deps)) add(name, 'depends_on', getKeyLoc(deps, name));
-  for (const [entry, loc] of strings(s.links)) add(nameOf(entry), 'links', loc);
-  for (const [entry, loc] of strings(s.volumes_from))
-    if (!entry.startsWith('container:')) add(nameOf(entry), 'volumes_from', loc);
-  for (const key of NAMESPACE_KEYS) {
-    const v = s[key];
-    if (typeof v === 'string' && v.startsWith('service:'))
-      add(v.slice('service:'.length), key, getLoc(s, key));
-  }
+  });
   for (const edge of edges.values()) {
     if (edge.to.scope.parent === node && !edge.loc) {
       edge.via = 'x-nest.wait';
@@ -47,6 +38,46 @@ export function dependencyEdges(node: NestNode, byFlat: ReadonlyMap<string, Nest
     }
   }
   return [...edges.values()].sort((a, b) => compare(a.to.nestPath, b.to.nestPath));
+}
+
+/**
+ * The services `node` starts after, as their numbers in `id`, in no set order and possibly
+ * more than once: the edges of `dependencyEdges` without what only a message needs. The cycle
+ * check finds the knots with these, and asks for the edges of the few services in a knot.
+ */
+export function dependencyTargets(
+  node: NestNode,
+  byFlat: ReadonlyMap<string, NestNode>,
+  id: ReadonlyMap<NestNode, number>,
+): number[] {
+  const out: number[] = [];
+  eachDependency(node.service, (name) => {
+    const to = byFlat.get(name);
+    if (to) out.push(id.get(to)!);
+  });
+  return out;
+}
+
+/**
+ * Each entry of `s` that makes it start after another service: the name it gives, what kind
+ * of entry it is, and where it was written (asked for only when needed: a position is made
+ * on demand).
+ */
+function eachDependency(
+  s: Service,
+  visit: (name: string, via: string, loc: () => SourceLoc | undefined) => void,
+): void {
+  const deps = s.depends_on;
+  if (deps)
+    for (const name of Object.keys(deps)) visit(name, 'depends_on', () => getKeyLoc(deps, name));
+  for (const [entry, loc] of strings(s.links)) visit(nameOf(entry), 'links', () => loc);
+  for (const [entry, loc] of strings(s.volumes_from))
+    if (!entry.startsWith('container:')) visit(nameOf(entry), 'volumes_from', () => loc);
+  for (const key of NAMESPACE_KEYS) {
+    const v = s[key];
+    if (typeof v === 'string' && v.startsWith('service:'))
+      visit(v.slice('service:'.length), key, () => getLoc(s, key));
+  }
 }
 
 /** Code-unit order: the same on every machine, unlike `localeCompare`. */

@@ -3,6 +3,7 @@ import type { DependsOn } from '../../model/compose.js';
 import { copyLoc, getKeyLoc, getLoc, getSelfLoc, setSelfLoc } from '../../model/locations.js';
 import type { NestNode, ResolveContext, Scope } from '../types.js';
 import { walkNodes } from '../types.js';
+import { newKeyedMap } from '../../loader/canonical/located.js';
 import { servicesByName } from './other-scopes.js';
 import { reportUnresolved } from './report-ref.js';
 
@@ -22,21 +23,26 @@ export const NAMESPACE_KEYS = ['network_mode', 'pid', 'ipc', 'uts', 'cgroup'] as
  * are rewritten with the rest, never duplicated.
  */
 export function rewriteServiceRefs(root: Scope, ctx: ResolveContext): void {
-  const byName = servicesByName(root);
-  for (const node of walkNodes(root)) rewriteNode(node, byName, ctx);
+  // Only an error needs every service by name: made on the first one.
+  let byName: ReadonlyMap<string, NestNode[]> | undefined;
+  const others = (): ReadonlyMap<string, NestNode[]> => (byName ??= servicesByName(root));
+  for (const node of walkNodes(root)) rewriteNode(node, others, ctx);
 }
 
-/** Resolves an inner name of `node`'s scope to a flat name, reporting failures once. */
+/**
+ * Resolves an inner name of `node`'s scope to a flat name, reporting failures once, at the
+ * position `loc` gives (asked for only then).
+ */
 type Resolve = (
   name: string,
-  loc: SourceLoc | undefined,
+  loc: () => SourceLoc | undefined,
   how: string,
   optional?: boolean,
 ) => string | undefined;
 
 function rewriteNode(
   node: NestNode,
-  byName: ReadonlyMap<string, NestNode[]>,
+  byName: () => ReadonlyMap<string, NestNode[]>,
   ctx: ResolveContext,
 ): void {
   const reported = new Set<string>();
@@ -45,8 +51,8 @@ function rewriteNode(
     if (target) return target.flatName;
     if (optional || reported.has(name)) return undefined;
     reported.add(name);
-    const elsewhere = (byName.get(name) ?? []).filter((n) => n.scope !== node.scope);
-    reportUnresolved(node, name, how, loc, elsewhere, ctx);
+    const elsewhere = (byName().get(name) ?? []).filter((n) => n.scope !== node.scope);
+    reportUnresolved(node, name, how, loc(), elsewhere, ctx);
     return undefined;
   };
   // Same order as the loader's reference check: a written link is reported before the
@@ -70,28 +76,38 @@ function rewriteNode(
   for (const key of NAMESPACE_KEYS) {
     const v = s[key];
     if (typeof v !== 'string' || !v.startsWith('service:')) continue;
-    const flat = resolve(v.slice('service:'.length), getLoc(s, key), `shares ${key} with`);
+    const flat = resolve(v.slice('service:'.length), () => getLoc(s, key), `shares ${key} with`);
     if (flat === undefined) delete s[key];
     else s[key] = `service:${flat}`;
   }
   rewriteDependsOn(node, resolve);
 }
 
-/** `depends_on` keys to flat names; each entry keeps its value object and its positions. */
+/**
+ * `depends_on` keys to flat names; each entry keeps its value object and its positions. The
+ * mapping is replaced only when a name changed (never at the root, where flat names are the
+ * names), by one in dictionary mode (`newKeyedMap`).
+ */
 function rewriteDependsOn(node: NestNode, resolve: Resolve): void {
   const deps = node.service.depends_on;
   if (!deps) return;
-  const out: Record<string, DependsOn> = {};
+  const names = Object.keys(deps);
+  const flats: (string | undefined)[] = [];
   let changed = false;
-  for (const [name, dep] of Object.entries(deps)) {
-    const loc = getKeyLoc(deps, name) ?? getLoc(deps, name);
-    const flat = resolve(name, loc, 'depends on', dep.required === false);
+  for (const name of names) {
+    const loc = (): SourceLoc | undefined => getKeyLoc(deps, name) ?? getLoc(deps, name);
+    const flat = resolve(name, loc, 'depends on', deps[name]!.required === false);
     if (flat !== name) changed = true;
-    if (flat === undefined) continue;
-    out[flat] = dep;
-    copyLoc(deps, name, out, flat);
+    flats.push(flat);
   }
   if (!changed) return;
+  const out = newKeyedMap<DependsOn>();
+  names.forEach((name, i) => {
+    const flat = flats[i];
+    if (flat === undefined) return;
+    out[flat] = deps[name]!;
+    copyLoc(deps, name, out, flat);
+  });
   const self = getSelfLoc(deps);
   if (self) setSelfLoc(out, self);
   node.service.depends_on = out;
@@ -104,14 +120,14 @@ function rewriteDependsOn(node: NestNode, resolve: Resolve): void {
 function rewriteList(
   node: NestNode,
   key: 'links' | 'volumes_from',
-  rewrite: (entry: string, loc: SourceLoc | undefined) => string | undefined,
+  rewrite: (entry: string, loc: () => SourceLoc | undefined) => string | undefined,
 ): void {
   const list = node.service[key];
   if (!Array.isArray(list)) return;
   const out: unknown[] = [];
   let changed = false;
   list.forEach((entry: unknown, i) => {
-    const next = typeof entry === 'string' ? rewrite(entry, getLoc(list, i)) : entry;
+    const next = typeof entry === 'string' ? rewrite(entry, () => getLoc(list, i)) : entry;
     if (next !== entry) changed = true;
     if (next === undefined) return;
     out.push(next);

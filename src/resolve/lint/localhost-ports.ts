@@ -18,14 +18,23 @@ export function lintLocalhostPorts(
 ): void {
   const nodes = new Map<string, NestNode>();
   for (const node of walkNodes(root)) nodes.set(node.nestPath, node);
+  let byPort: Map<number, PortMapEntry[]> | undefined;
   for (const node of [...nodes.values()].sort((a, b) => cmp(a.nestPath, b.nestPath))) {
     const env = node.service.environment;
     if (!env || node.service.network_mode === 'host') continue;
-    for (const key of Object.keys(env).sort(cmp)) {
+    // Most values reach nothing: keys are sorted (for the order of warnings) only when some do.
+    const found: [string, HostPortRef[]][] = [];
+    for (const key of Object.keys(env)) {
       const value = env[key];
       if (typeof value !== 'string') continue;
-      for (const ref of findHostPortRefs(value)) {
-        const entry = ports.find((e) => e.nestPath !== node.nestPath && publishes(e, ref.port));
+      const refs = findHostPortRefs(value);
+      if (refs.length > 0) found.push([key, refs]);
+    }
+    if (found.length === 0) continue;
+    byPort ??= portIndex(ports);
+    for (const [key, refs] of found.sort((a, b) => cmp(a[0], b[0]))) {
+      for (const ref of refs) {
+        const entry = byPort.get(ref.port)?.find((e) => e.nestPath !== node.nestPath);
         const publisher = entry && nodes.get(entry.nestPath);
         if (!entry || !publisher) continue;
         warn(node, key, ref, entry, publisher, ctx);
@@ -34,12 +43,25 @@ export function lintLocalhostPorts(
   }
 }
 
-/** Whether `entry` holds host port `port`, as written or as assigned. */
-function publishes(entry: PortMapEntry, port: number): boolean {
-  return [entry.written, entry.published].some((p) => {
-    const s = parseSpan(p);
-    return s !== undefined && s.start <= port && port <= s.end;
-  });
+/**
+ * The entries that hold each host port, as written or as assigned, in the order of `ports`:
+ * a lookup per reference, where searching every entry for each made a graph of many services
+ * that all name `localhost:PORT` quadratic.
+ */
+function portIndex(ports: readonly PortMapEntry[]): Map<number, PortMapEntry[]> {
+  const out = new Map<number, PortMapEntry[]>();
+  for (const entry of ports) {
+    for (const p of [entry.written, entry.published]) {
+      const span = parseSpan(p);
+      if (!span) continue;
+      for (let port = span.start; port <= span.end; port++) {
+        const list = out.get(port);
+        if (!list) out.set(port, [entry]);
+        else if (list[list.length - 1] !== entry) list.push(entry);
+      }
+    }
+  }
+  return out;
 }
 
 function warn(

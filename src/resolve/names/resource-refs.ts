@@ -1,5 +1,6 @@
 import type { Service, ServiceFileRef } from '../../model/compose.js';
 import { copyLoc, getSelfLoc, setSelfLoc } from '../../model/locations.js';
+import { newKeyedMap } from '../../loader/canonical/located.js';
 import type { ResolveContext, Scope } from '../types.js';
 
 /**
@@ -33,7 +34,7 @@ export function rewriteResourceRefs(scope: Scope, _ctx: ResolveContext): void {
 function rewriteNetworks(s: Service, keys: ReadonlyMap<string, string>): void {
   const old = s.networks;
   if (!old) return;
-  const renamed: NonNullable<Service['networks']> = {};
+  const renamed: NonNullable<Service['networks']> = newKeyedMap();
   const self = getSelfLoc(old);
   if (self) setSelfLoc(renamed, self);
   for (const [name, value] of Object.entries(old)) {

@@ -29,36 +29,36 @@ export function warnDnsAmbiguity(root: Scope, ctx: ResolveContext): void {
   const engineName = engineNames(root);
   const idOf = (key: string): string => engineName.get(key) ?? key;
   const networks = new Map<string, NetworkNames>();
-  for (const node of walkNodes(root)) {
-    if (node.service.network_mode != null) continue;
-    for (const [key, entry] of Object.entries(node.service.networks ?? {})) {
+  const nodes = walkNodes(root);
+  for (const node of nodes) {
+    const s = node.service;
+    if (s.network_mode != null || !s.networks) continue;
+    const cn = s.container_name;
+    for (const key of Object.keys(s.networks)) {
       const id = idOf(key);
       let net = networks.get(id);
       if (!net) networks.set(id, (net = { byName: new Map(), shared: [] }));
-      for (const name of namesOn(node, entry?.aliases)) {
-        const who = net.byName.get(name);
-        if (!who) net.byName.set(name, [node]);
-        // A node's entries on one network come one after another (it may join it twice).
-        else if (who[who.length - 1] !== node) {
-          who.push(node);
-          if (who.length === 2) net.shared.push(name);
-        }
-      }
+      // The names a member answers to on one network: its flat name, container name, aliases.
+      answer(net, node, node.flatName);
+      if (typeof cn === 'string' && cn !== '') answer(net, node, cn);
+      for (const a of s.networks[key]?.aliases ?? []) answer(net, node, a);
     }
   }
-  for (const node of walkNodes(root)) {
+  for (const node of nodes) {
     if (node.service.network_mode != null) continue;
     const joined: { key: string; net: NetworkNames }[] = [];
-    const ids = new Set<string>();
+    const ids: string[] = [];
     for (const key of Object.keys(node.service.networks ?? {})) {
       const id = idOf(key);
-      if (ids.has(id)) continue;
-      ids.add(id);
+      if (ids.includes(id)) continue;
+      ids.push(id);
       const net = networks.get(id);
       if (net) joined.push({ key, net });
     }
     let largest = joined[0];
     for (const j of joined) if (j.net.byName.size > (largest?.net.byName.size ?? 0)) largest = j;
+    // On one network, only its shared names can be ambiguous (and they are distinct).
+    if (joined.length === 1 && largest!.net.shared.length === 0) continue;
     const candidates = new Set<string>();
     for (const j of joined) {
       for (const name of j.net.shared) candidates.add(name);
@@ -86,13 +86,15 @@ function engineNames(root: Scope): Map<string, string> {
   return out;
 }
 
-/** The names a member answers to on one network: its flat name, container name, aliases. */
-function namesOn(node: NestNode, aliases: readonly string[] | undefined): Set<string> {
-  const names = new Set<string>([node.flatName]);
-  const cn = node.service.container_name;
-  if (typeof cn === 'string' && cn !== '') names.add(cn);
-  for (const a of aliases ?? []) names.add(a);
-  return names;
+/** `node` answers to `name` on `net`. */
+function answer(net: NetworkNames, node: NestNode, name: string): void {
+  const who = net.byName.get(name);
+  if (!who) net.byName.set(name, [node]);
+  // A node's names on one network come one after another (it may also join it twice).
+  else if (who[who.length - 1] !== node) {
+    who.push(node);
+    if (who.length === 2) net.shared.push(name);
+  }
 }
 
 function record(who: Answers, node: NestNode, net: string): void {

@@ -1,5 +1,5 @@
 import type { PathMapEntry, ResolveContext, Scope } from '../types.js';
-import { mountsOf } from './mounts.js';
+import { mountsOf, type Mount } from './mounts.js';
 import { rootMounts } from './path-view.js';
 import {
   joinAbs,
@@ -19,15 +19,17 @@ import {
  * inner file, `.env` or `env_file` at `nestcPath`. With no `--path-map` nestc runs on the host,
  * so it reads host paths directly, and a file inside a named volume is out of its reach. With
  * one, a host path or volume is read through the entry that maps it into nestc's container.
+ * `parentMounts` is `mountsOf(scope.parent)`, when the caller has it already.
  */
 export function resolveInParent(
   p: string,
   scope: Scope,
   ctx: ResolveContext,
+  parentMounts?: readonly Mount[],
 ): { host: Translation; nestcPath?: string } {
   const parent = scope.parent;
   if (!parent) return { host: translatePath(p, rootMounts(ctx)), nestcPath: normalizeAbs(p) };
-  const host = translatePath(p, mountsOf(parent));
+  const host = translatePath(p, parentMounts ?? mountsOf(parent));
   const nestcPath = readablePath(host, parent.scope, ctx);
   return nestcPath === undefined ? { host } : { host, nestcPath };
 }

@@ -22,15 +22,20 @@ export type Translation =
  */
 export function translatePath(p: string, mounts: readonly Mount[]): Translation {
   const at = normalizeAbs(p);
-  let best: { mount: Mount; rest: string } | undefined;
-  for (const mount of mounts) {
-    const target = normalizeAbs(mount.target);
-    const rest = restBelow(at, target);
-    if (rest === undefined || (mount.kind === 'file' && rest !== '')) continue;
-    if (!best || target.length > normalizeAbs(best.mount.target).length) best = { mount, rest };
+  let mount: Mount | undefined;
+  let rest = '';
+  let bestLength = -1;
+  for (const m of mounts) {
+    const target = normalizeAbs(m.target);
+    const below = restBelow(at, target);
+    if (below === undefined || (m.kind === 'file' && below !== '')) continue;
+    if (target.length > bestLength) {
+      mount = m;
+      rest = below;
+      bestLength = target.length;
+    }
   }
-  if (!best) return { kind: 'unmounted' };
-  const { mount, rest } = best;
+  if (!mount) return { kind: 'unmounted' };
   switch (mount.kind) {
     case 'bind':
       return {
@@ -65,9 +70,14 @@ export function translatePath(p: string, mounts: readonly Mount[]): Translation 
  * the container's filesystem, which nestc cannot see (docs/nestfile-paths.md).
  */
 export function normalizeAbs(p: string): string {
+  // Most paths are canonical already: return them without making a new string.
+  if (p.charCodeAt(0) === 0x2f && !NOT_CANONICAL.test(p)) return p;
   const n = path.posix.normalize(p);
   return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
 }
+
+/** What an absolute path needs `path.posix.normalize` for: `//`, a `.` or `..` component, a final `/`. */
+const NOT_CANONICAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
 
 /**
  * The part of `p` below `target` (`''` for `target` itself), or undefined when `p` is not
@@ -81,7 +91,18 @@ export function restBelow(p: string, target: string): string | undefined {
 
 /** `base` with a relative `rest` appended, normalized. */
 export function joinAbs(base: string, rest: string): string {
-  return rest === '' ? normalizeAbs(base) : normalizeAbs(path.posix.join(base, rest));
+  if (rest === '') return normalizeAbs(base);
+  // The usual case, a canonical `rest` (as `restBelow` gives) below a canonical absolute
+  // `base`, needs no normalizing: the two only meet at one `/`.
+  if (
+    base.charCodeAt(0) === 0x2f &&
+    rest.charCodeAt(0) !== 0x2f &&
+    !NOT_CANONICAL.test(base) &&
+    !NOT_CANONICAL.test('/' + rest)
+  ) {
+    return base === '/' ? '/' + rest : base + '/' + rest;
+  }
+  return normalizeAbs(path.posix.join(base, rest));
 }
 
 /** A volume subpath (relative, no leading slash) with `rest` appended; undefined for the root. */

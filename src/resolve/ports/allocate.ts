@@ -64,20 +64,24 @@ function resolveConflict(
   ctx: ResolveContext,
 ): string | undefined {
   const { claim, with: other } = conflict;
-  const clash = `${bindingText(claim)} is already published by ${claimName(other)} (${bindingText(other)})`;
-  const related = [{ message: `${claimName(other)} claims it first`, ...locOf(other) }];
+  // Only an error needs these (most conflicts move): made on demand.
+  const clash = (): string =>
+    `${bindingText(claim)} is already published by ${claimName(other)} (${bindingText(other)})`;
+  const related = (): { message: string; loc?: NonNullable<Claim['loc']> }[] => [
+    { message: `${claimName(other)} claims it first`, ...locOf(other) },
+  ];
   if (other.foreign !== undefined && group.node.depth === 0) {
     // The user wrote this root port for themselves (to reach it from the host): moving it
     // silently would break that, so it is theirs to free or change.
-    ctx.diags.error('nest-port-held-outside', `${entryPath(claim)}: ${clash}`, claim.loc, {
+    ctx.diags.error('nest-port-held-outside', `${entryPath(claim)}: ${clash()}`, claim.loc, {
       hint: `stop container "${other.foreign}" or publish another port; nestc moves only nested ports`,
     });
     return undefined;
   }
   if (ctx.options.strictPorts) {
-    ctx.diags.error('nest-port-conflict', `${entryPath(claim)}: ${clash}`, claim.loc, {
+    ctx.diags.error('nest-port-conflict', `${entryPath(claim)}: ${clash()}`, claim.loc, {
       hint: 'publish another host port, or drop --strict-ports to let nestc move the later claim',
-      related,
+      related: related(),
     });
     return undefined;
   }
@@ -91,11 +95,11 @@ function resolveConflict(
     const what = width === 1 ? 'port' : `block of ${width} ports`;
     ctx.diags.error(
       'nest-port-range-exhausted',
-      `${entryPath(claim)}: ${clash}, and no free ${what} is left in ${range.from}-${range.to} to move it to`,
+      `${entryPath(claim)}: ${clash()}, and no free ${what} is left in ${range.from}-${range.to} to move it to`,
       claim.loc,
       {
         hint: 'widen the allocation range with --port-range A-B, or publish fewer host ports',
-        related,
+        related: related(),
       },
     );
     return undefined;

@@ -52,7 +52,8 @@ export function collectClaimGroups(root: Scope): ClaimGroup[] {
 
 /** The groups of one service, ordered by their first entry. */
 function nodeGroups(node: NestNode): ClaimGroup[] {
-  const list = node.service.ports ?? [];
+  const list = node.service.ports;
+  if (!list || list.length === 0) return [];
   const byEntry = new Map<string, Claim[]>();
   const groups: Claim[][] = [];
   list.forEach((config, index) => {
@@ -70,7 +71,7 @@ function nodeGroups(node: NestNode): ClaimGroup[] {
       ...(loc ? { loc } : {}),
     };
     // Entries expanded from one written entry share its position; an entry without one is alone.
-    const key = loc ? `${loc.file}:${loc.line}:${loc.col}` : `#${index}`;
+    const key = list.length === 1 ? '' : loc ? `${loc.file}:${loc.line}:${loc.col}` : `#${index}`;
     const same = byEntry.get(key);
     if (same) same.push(claim);
     else {
@@ -79,6 +80,7 @@ function nodeGroups(node: NestNode): ClaimGroup[] {
       groups.push(group);
     }
   });
+  if (groups.length === 1) return [{ node, members: groups[0]! }];
   return mergeProtocolHalves(groups).map((members) => ({ node, members }));
 }
 

@@ -37,10 +37,27 @@ export function parseHostAddress(written: string | undefined): HostAddress {
  * themselves (`127.0.0.1` and `::1` can both hold 8080).
  */
 export function hostAddressesOverlap(a: string | undefined, b: string | undefined): boolean {
-  const x = parseHostAddress(a);
-  const y = parseHostAddress(b);
+  // The usual cases, without parsing: no address (all of them), or the same text.
+  if (!a || !b || a === b) return true;
+  const x = parsedAddress(a);
+  const y = parsedAddress(b);
   if (x.kind === 'all' || y.kind === 'all') return true;
   if (x.kind === 'any4') return y.kind === 'any4' || y.kind === 'v4';
   if (y.kind === 'any4') return x.kind === 'v4';
   return x.kind === y.kind && x.ip === y.ip;
 }
+
+/**
+ * `parseHostAddress`, remembered: the allocator compares the few addresses of a graph many
+ * thousands of times, and an IPv6 one is parsed through a URL.
+ */
+function parsedAddress(written: string): HostAddress {
+  let x = parsed.get(written);
+  if (x === undefined) {
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(written, (x = parseHostAddress(written)));
+  }
+  return x;
+}
+
+const parsed = new Map<string, HostAddress>();

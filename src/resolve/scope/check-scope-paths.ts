@@ -19,17 +19,18 @@ export function checkScopePaths(
   ctx: ResolveContext,
 ): boolean {
   const before = ctx.diags.errorCount;
-  const check = (p: unknown, loc: SourceLoc | undefined, what: string): void => {
+  // `loc` is asked for only on error: a position is made on demand.
+  const check = (p: unknown, loc: () => SourceLoc | undefined, what: string): void => {
     if (typeof p !== 'string') return;
     if (p === '~' || p.startsWith('~/')) {
-      ctx.diags.error('nest-scope-home', `${what} ${p} uses ~ inside a scope`, loc, {
+      ctx.diags.error('nest-scope-home', `${what} ${p} uses ~ inside a scope`, loc(), {
         hint: `write an absolute path in "${parentPath}"'s view: whose home ~ is there is not known`,
       });
     } else if (workingDir === undefined && !p.startsWith('/')) {
       ctx.diags.error(
         'nest-scope-relative-path',
         `${what} ${p} is relative, and the scope has no working directory`,
-        loc,
+        loc(),
         {
           hint: `set x-nest.working_dir (a directory in "${parentPath}"'s view), or a working_dir on "${parentPath}", or write an absolute path`,
         },
@@ -41,25 +42,25 @@ export function checkScopePaths(
     for (const v of asList(service.volumes)) {
       const vol = asObj(v);
       if (vol.type === 'bind')
-        check(vol.source, getLoc(vol, 'source') ?? getSelfLoc(vol), 'bind source');
+        check(vol.source, () => getLoc(vol, 'source') ?? getSelfLoc(vol), 'bind source');
     }
     const build = service.build;
-    if (typeof build === 'string') check(build, getLoc(service, 'build'), 'build context');
+    if (typeof build === 'string') check(build, () => getLoc(service, 'build'), 'build context');
     else if (build && typeof build === 'object') {
       const b = build as Obj;
       const ctxPath = b.context ?? '.';
       if (typeof ctxPath === 'string' && !isRemoteContext(ctxPath))
-        check(ctxPath, getLoc(b, 'context') ?? getLoc(service, 'build'), 'build context');
+        check(ctxPath, () => getLoc(b, 'context') ?? getLoc(service, 'build'), 'build context');
     }
     for (const e of asList(service.env_file)) {
       const entry = asObj(e);
-      check(entry.path, getLoc(entry, 'path') ?? getSelfLoc(entry), 'env_file');
+      check(entry.path, () => getLoc(entry, 'path') ?? getSelfLoc(entry), 'env_file');
     }
   }
   for (const kind of ['configs', 'secrets'] as const) {
     for (const o of Object.values(asObj(model[kind]))) {
       const obj = asObj(o);
-      check(obj.file, getLoc(obj, 'file'), `${kind.slice(0, -1)} file`);
+      check(obj.file, () => getLoc(obj, 'file'), `${kind.slice(0, -1)} file`);
     }
   }
   return ctx.diags.errorCount === before;

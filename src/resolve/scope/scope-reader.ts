@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { SourceLoc } from '../../diag/diagnostic.js';
 import { resolveInParent } from '../paths/in-parent.js';
+import { mountsOf, type Mount } from '../paths/mounts.js';
 import type { ResolveContext, Scope } from '../types.js';
 
 /** How the files a scope names are read: paths in the parent's view, read where nestc sees them. */
@@ -19,8 +20,13 @@ export interface ScopeReader {
  */
 export function scopeReader(scope: Scope, ctx: ResolveContext): ScopeReader {
   const parent = scope.parent?.nestPath ?? 'nestc';
+  // The parent's mount table, made once for every file the scope reads (it is translated
+  // already, and nothing changes it while its child scope loads).
+  let mounts: Mount[] | undefined;
+  const inParent = (p: string): ReturnType<typeof resolveInParent> =>
+    resolveInParent(p, scope, ctx, scope.parent ? (mounts ??= mountsOf(scope.parent)) : undefined);
   const locate = (p: string, from?: SourceLoc): string | undefined => {
-    const r = resolveInParent(p, scope, ctx);
+    const r = inParent(p);
     if (r.host.kind === 'unmounted' || r.host.kind === 'tmpfs' || r.host.kind === 'opaque') {
       const where =
         r.host.kind === 'tmpfs'
@@ -48,7 +54,7 @@ export function scopeReader(scope: Scope, ctx: ResolveContext): ScopeReader {
       return at === undefined ? undefined : ctx.readText(at, from);
     },
     exists: (p) => {
-      const r = resolveInParent(p, scope, ctx);
+      const r = inParent(p);
       return r.nestcPath !== undefined && existsSync(r.nestcPath);
     },
   };
