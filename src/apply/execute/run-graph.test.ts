@@ -129,6 +129,19 @@ describe('runGraph', () => {
     expect(skipped).toEqual(['d']);
   });
 
+  it('runs first, of the ready nodes, the one with the longest chain waiting on it', async () => {
+    const ran: string[] = [];
+    // a and b are ready at once; b starts the chain b → c → d, a is alone.
+    await runGraph(
+      [n('a'), n('b'), n('c', 'b'), n('d', 'c'), n('e')],
+      1,
+      async (x) => void ran.push(x.id),
+      () => {},
+    );
+    // After c, a, d and e each end a chain of one: the given order decides.
+    expect(ran).toEqual(['b', 'c', 'a', 'd', 'e']);
+  });
+
   it('treats a parallelism below 1 as 1', async () => {
     let inFlight = 0;
     let max = 0;

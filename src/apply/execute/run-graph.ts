@@ -9,6 +9,11 @@
  *
  * Release exists for `down`: a container may be stopped once its dependents are stopped; it
  * need not wait for their removal too, which would put every removal on the critical path.
+ *
+ * Of the nodes that are ready, the one with the longest chain of nodes waiting on it runs first
+ * (list scheduling by critical path, ties in the given order): with `--parallel` slots and an
+ * engine that serializes starts, a first-come order left the longest dependency chain (a
+ * grandchild → child → parent → the next root service) for the end, where it ran alone.
  */
 export async function runGraph<
   T extends { id: string; after: readonly string[]; afterReleased?: readonly string[] },
@@ -30,7 +35,12 @@ export async function runGraph<
     for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), n]);
     for (const d of soft) releaseDependents.set(d, [...(releaseDependents.get(d) ?? []), n]);
   }
-  const ready = nodes.filter((n) => waiting.get(n.id) === 0);
+  const rank = chainLengths(nodes, dependents, releaseDependents);
+  const order = new Map(nodes.map((n, i) => [n.id, i]));
+  const ready = new ReadyQueue<T>(
+    (a, b) => rank.get(b.id)! - rank.get(a.id)! || order.get(a.id)! - order.get(b.id)!,
+  );
+  for (const n of nodes) if (waiting.get(n.id) === 0) ready.push(n);
   const done = new Set<string>();
   let failed = false;
   let running = 0;
@@ -39,7 +49,7 @@ export async function runGraph<
   await new Promise<void>((resolve) => {
     const pump = (): void => {
       while (!stopped() && running < Math.max(1, parallel) && ready.length > 0) {
-        const node = ready.shift()!;
+        const node = ready.pop()!;
         running++;
         let released = false;
         const release = (): void => {
@@ -76,4 +86,69 @@ export async function runGraph<
   });
   for (const n of nodes) if (!done.has(n.id)) skipped(n);
   return { failed };
+}
+
+/**
+ * For each node, the number of nodes on the longest chain that starts at it and follows its
+ * dependents (itself included): how much has to happen after it, one step after another.
+ */
+function chainLengths<T extends { id: string }>(
+  nodes: readonly T[],
+  dependents: ReadonlyMap<string, T[]>,
+  releaseDependents: ReadonlyMap<string, T[]>,
+): Map<string, number> {
+  const memo = new Map<string, number>();
+  const visit = (n: T): number => {
+    const known = memo.get(n.id);
+    if (known !== undefined) return known;
+    memo.set(n.id, 1); // a cycle (a planning bug) must not recurse forever
+    let longest = 0;
+    for (const d of dependents.get(n.id) ?? []) longest = Math.max(longest, visit(d));
+    for (const d of releaseDependents.get(n.id) ?? []) longest = Math.max(longest, visit(d));
+    memo.set(n.id, longest + 1);
+    return longest + 1;
+  };
+  for (const n of nodes) visit(n);
+  return memo;
+}
+
+/** A binary heap: `pop` gives the item that `before` puts first. */
+class ReadyQueue<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  push(item: T): void {
+    const h = this.items;
+    h.push(item);
+    for (let i = h.length - 1; i > 0;) {
+      const up = (i - 1) >> 1;
+      if (this.before(h[i]!, h[up]!) >= 0) break;
+      [h[i], h[up]] = [h[up]!, h[i]!];
+      i = up;
+    }
+  }
+
+  pop(): T | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last !== undefined) {
+      h[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.before(h[l]!, h[m]!) < 0) m = l;
+        if (r < h.length && this.before(h[r]!, h[m]!) < 0) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
