@@ -62,8 +62,8 @@ export async function executePlan(
   const aside: SetAside[] = [];
 
   const began = new Map<string, number>();
-  const failedOps = new Set<string>();
-  const skippedOps = new Set<string>();
+  /** Operations already reported as failed or skipped: each is reported once. */
+  const reported = new Set<string>();
   const run = async ({ op, phase }: Step): Promise<void> => {
     if (op.action === 'unchanged') return;
     if (phase !== 'start') began.set(op.id, Date.now());
@@ -72,7 +72,7 @@ export async function executePlan(
       if (phase !== 'create') emit({ type: 'op-done', op, ms: Date.now() - began.get(op.id)! });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      failedOps.add(op.id);
+      reported.add(op.id);
       emit({ type: 'op-failed', op, message });
       // An engine error keeps its detail (the engine's words) and its hint (what to do).
       const cause = isEngineError(err) ? err.diagnostic : undefined;
@@ -90,9 +90,9 @@ export async function executePlan(
     }
   };
   const { failed } = await runGraph(scheduleSteps(plan.operations), opts.parallel, run, (s) => {
-    // Once per operation, and not for one that failed (its create ran, its start did not).
-    if (s.op.action === 'unchanged' || failedOps.has(s.op.id) || skippedOps.has(s.op.id)) return;
-    skippedOps.add(s.op.id);
+    // Once per operation (a container has two steps), and not for one that failed.
+    if (s.op.action === 'unchanged' || reported.has(s.op.id)) return;
+    reported.add(s.op.id);
     emit({ type: 'op-skipped', op: s.op, reason: 'an earlier step failed' });
   });
   if (failed) {

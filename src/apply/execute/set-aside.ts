@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
 import { isEngineError } from '../../engine/engine-error.js';
 import type { Operation } from '../types.js';
+import { runGraph } from './run-graph.js';
 import type { UndoLog } from './undo-log.js';
 
 /** A replaced container, stopped and renamed, waiting for the run to succeed. */
@@ -38,9 +39,9 @@ export async function setAside(
   }
   step('stopping the old container');
   await engine.containers.stop(existingId, stopTimeout);
-  undo.add(op, 'starting the old container again', async (e) => {
-    if (wasRunning) await e.containers.start(existingId);
-  });
+  if (wasRunning) {
+    undo.add(op, 'starting the old container again', (e) => e.containers.start(existingId));
+  }
   const asideName = `${existingId.slice(0, 12)}_${name}`;
   step('setting the old container aside');
   await engine.containers.rename(existingId, asideName);
@@ -60,17 +61,19 @@ export async function removeSetAside(
   parallel: number,
 ): Promise<{ aside: SetAside; message: string }[]> {
   const failures: { aside: SetAside; message: string }[] = [];
-  const queue = [...aside];
-  const worker = async (): Promise<void> => {
-    for (let a = queue.shift(); a; a = queue.shift()) {
+  const removals = aside.map((a) => ({ id: a.id, after: [], a }));
+  await runGraph(
+    removals,
+    parallel,
+    async ({ a }) => {
       try {
         await engine.containers.remove(a.id, { force: true });
       } catch (err) {
-        if (isEngineError(err, 'engine-not-found')) continue;
+        if (isEngineError(err, 'engine-not-found')) return;
         failures.push({ aside: a, message: err instanceof Error ? err.message : String(err) });
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, queue.length)) }, worker));
+    },
+    () => {},
+  );
   return failures.sort((x, y) => (x.aside.asideName < y.aside.asideName ? -1 : 1));
 }
