@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aliasBomb, generate } from './gen-compose.mjs';
+import { median } from './median.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
@@ -30,11 +31,6 @@ if (process.argv[2] === '--child') {
     }),
   );
   process.exit(0);
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'nestc-bench-'));

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './gen-compose.mjs';
+import { median } from './median.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => Number(process.argv[process.argv.indexOf(name) + 1]) || dflt;
@@ -74,11 +75,6 @@ if (process.argv[2] === '--child') {
   times.total = Object.values(times).reduce((a, b) => a + b, 0);
   process.stdout.write(JSON.stringify(times));
   process.exit(0);
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'nestc-stages-'));
