@@ -29,7 +29,14 @@ engine_start() {
   fi
   log "starting dockerd"
   mkdir -p .tmp
-  as_root dockerd --host unix:///var/run/docker.sock >.tmp/dockerd.log 2>&1 &
+  # Started directly (as_root is a shell function: `as_root dockerd &` would fork a subshell,
+  # record the subshell's id, and leave dockerd running when that id is stopped). Under sudo the
+  # recorded id is sudo's, which passes the stop signal on to dockerd.
+  if [ "$(id -u)" = 0 ]; then
+    dockerd --host unix:///var/run/docker.sock >.tmp/dockerd.log 2>&1 &
+  else
+    sudo dockerd --host unix:///var/run/docker.sock >.tmp/dockerd.log 2>&1 &
+  fi
   NESTC_DOCKERD_PID=$!
   echo "$NESTC_DOCKERD_PID" >.tmp/dockerd.pid
   for _ in $(seq 1 60); do
